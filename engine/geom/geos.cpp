@@ -239,6 +239,12 @@ bool Prepared::dwithin(const GEOSGeometry* o, double d) const {
     return r == 1;
 }
 
+double Prepared::distance(const GEOSGeometry* o) const {
+    double d = 0;
+    if (!GEOSPreparedDistance_r(ctx(), p_, o, &d)) fail("prepared distance");
+    return d;
+}
+
 // ---- STRtree ----
 STRtree::STRtree(size_t cap) {
     t_ = GEOSSTRtree_create_r(ctx(), cap);

@@ -71,6 +71,7 @@ public:
     bool contains(const GEOSGeometry* other) const;
     bool covers(const GEOSGeometry* other) const;
     bool dwithin(const GEOSGeometry* other, double d) const;
+    double distance(const GEOSGeometry* other) const;
 
 private:
     const GEOSPreparedGeometry* p_ = nullptr;

@@ -1,0 +1,36 @@
+// Project files (docs/formats.md §2): which dataset holds which layer kind, buffers, tolerances,
+// the rules file and the working CRS. Relative paths are resolved against the project file.
+#pragma once
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "io/vector_read.h"
+
+namespace eco::checks {
+
+struct Project {
+    std::string file;   // the project file ("" for a project built from the command line)
+    std::string name;
+    std::map<std::string, io::LayerSource> layers;  // kind -> source
+    std::optional<io::LayerSource> sites;
+    std::optional<std::vector<double>> buffers_m;
+    std::optional<double> tiny_area_m2, tiny_site_share;
+    std::string rules;     // path of the rules file ("" = the bundled screening rules)
+    std::string work_crs;  // "auto" or a CRS
+};
+
+// Loads and checks a project file: unknown layer kinds, missing sources and malformed JSON are
+// BadInput naming the file and the key. `op` starts the messages.
+Project load_project(const std::string& path, const std::string& op);
+
+// The bundled demo project (layers/demo/project.json).
+std::string demo_project_path();
+
+// Command-line options: --assume-crs applies to every layer without a CRS; --encoding and
+// --from-gcj02 apply to the site layer (per-layer settings of constraint layers go in the project file).
+void apply_source_options(Project& p, const std::string& encoding, const std::string& assume_crs, bool from_gcj02);
+
+}  // namespace eco::checks

@@ -1,0 +1,275 @@
+#include "checks/screen.h"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "core/error.h"
+#include "core/units.h"
+#include "io/crs.h"
+
+namespace eco::checks {
+
+const OpSpec& screen_spec() {
+    using T = ParamSpec::Type;
+    static const OpSpec spec{
+        "screen",
+        "Screen proposed project sites against ecological protection redlines and every constraint layer",
+        {
+            {"buffers", T::NumberList, nlohmann::json::array({100, 500, 1000}), 0.0, 100000.0, "m",
+             "buffer ring distances around each site, ascending"},
+            {"tiny-area", T::Number, 1.0, 0.0, 1.0e6, "m2",
+             "overlaps smaller than this are flagged as probable edge misalignment"},
+            {"tiny-share", T::Number, 1e-4, 0.0, 1.0, "",
+             "overlaps smaller than this share of the site are flagged as probable edge misalignment"},
+            {"work-crs", T::String, "auto", std::nullopt, std::nullopt, "",
+             "working CRS (EPSG:xxxx); auto = CGCS2000 3-degree Gauss-Kruger zone of the data's centre"},
+            {"rules", T::String, nullptr, std::nullopt, std::nullopt, "", "rules file (default: the project's, else layers/rules/screening.json)"},
+        }};
+    return spec;
+}
+
+std::string ConstraintLayer::code(size_t i) const {
+    std::string c = binding.value(layer.features[i], "code");
+    return c.empty() ? "fid " + std::to_string(layer.features[i].fid) : c;
+}
+std::string ConstraintLayer::name(size_t i) const { return binding.value(layer.features[i], "name"); }
+std::string ConstraintLayer::type(size_t i) const {
+    return type_field.empty() ? std::string() : binding.value(layer.features[i], type_field);
+}
+
+int ScreenResult::layer_index(const std::string& kind) const {
+    for (size_t i = 0; i < layers.size(); ++i)
+        if (layers[i].kind == kind) return static_cast<int>(i);
+    return -1;
+}
+
+namespace {
+
+std::string fmt(const char* f, double v) {
+    char b[64];
+    std::snprintf(b, sizeof b, f, v);
+    return b;
+}
+
+bool matches_where(const Rule& r, const ConstraintLayer& L, size_t feature) {
+    for (const auto& [field, codes] : r.where) {
+        std::string v = L.binding.value(L.layer.features[feature], field);
+        if (std::find(codes.begin(), codes.end(), v) == codes.end()) return false;
+    }
+    return true;
+}
+
+std::string describe_feature(const ConstraintLayer& L, size_t i) {
+    std::string s = L.code(i);
+    std::string n = L.name(i), t = L.type(i);
+    if (!n.empty()) s += " " + n;
+    if (!t.empty()) s += " (" + t + ")";
+    return s;
+}
+
+void evaluate_rules(const ScreenResult& R, SiteResult& s, std::set<std::string>* skipped) {
+    for (const Rule& r : R.rules.rules) {
+        int li = R.layer_index(r.layer);
+        if (li < 0) {
+            if (skipped) skipped->insert(r.id + " (the project has no '" + r.layer + "' layer)");
+            continue;
+        }
+        if (!r.activity_in.empty()) {
+            const auto& list = R.rules.activities.at(r.activity_in);
+            if (std::find(list.begin(), list.end(), s.activity) == list.end()) continue;
+        }
+        if (!r.unless_activity_in.empty()) {
+            const auto& list = R.rules.activities.at(r.unless_activity_in);
+            if (std::find(list.begin(), list.end(), s.activity) != list.end()) continue;
+        }
+        const ConstraintLayer& L = R.layers[li];
+        const vector::LayerFigures& F = s.per_layer[li];
+        FiredRule fr;
+        std::string detail;
+        if (r.relation == "intersects" || r.relation == "tiny_overlap" || r.relation == "overlap_share_at_least") {
+            double share = 0;
+            for (const auto& h : F.hits) {
+                bool want = r.relation == "tiny_overlap" ? h.tiny : (r.include_tiny || !h.tiny);
+                if (!want || !matches_where(r, L, h.feature)) continue;
+                fr.features.push_back(h.feature);
+                share += h.site_share;
+                std::string d = describe_feature(L, h.feature);
+                if (h.overlap_m2 > 0 || (s.dim == 2 && L.index->dim(h.feature) == 2))
+                    d += ": " + fmt("%.4f ha", units::m2_to_ha(h.overlap_m2)) + " (" + fmt("%.2f", h.overlap_m2) + " m2, " +
+                         fmt("%.2f mu", units::m2_to_mu(h.overlap_m2)) + "), " + fmt("%.2f %%", 100.0 * h.site_share) + " of the site";
+                else if (h.length_m > 0 || h.crossings > 0)
+                    d += ": " + fmt("%.1f m", h.length_m) + " inside, " + std::to_string(h.crossings) + " crossing(s)";
+                else if (h.points_inside > 0)
+                    d += s.dim == 0 ? ": the site is inside" : ": " + std::to_string(h.points_inside) + " point(s) inside the site";
+                detail += (detail.empty() ? "" : "; ") + d;
+            }
+            if (fr.features.empty()) continue;
+            if (r.relation == "overlap_share_at_least" && share < r.share) continue;
+        } else if (r.relation == "within") {
+            // the nearest qualifying feature decides; intersecting features are not "within"
+            std::vector<std::pair<double, size_t>> near;
+            for (const auto& [i, d] : F.near)
+                if (d <= r.distance_m && matches_where(r, L, i)) near.emplace_back(d, i);
+            if (near.empty()) continue;
+            std::sort(near.begin(), near.end());
+            for (const auto& [d, i] : near) fr.features.push_back(i);
+            detail = describe_feature(L, near.front().second) + " at " + fmt("%.1f m", near.front().first);
+            if (near.size() > 1) detail += " (+" + std::to_string(near.size() - 1) + " more within " + fmt("%.0f m", r.distance_m) + ")";
+        }
+        fr.rule_id = r.id;
+        fr.verdict = r.verdict;
+        fr.reason = r.reason;
+        fr.reason_zh = r.reason_zh;
+        fr.kind = r.layer;
+        fr.detail = detail;
+        s.fired.push_back(std::move(fr));
+    }
+    s.verdict = "clear";
+    for (const auto& f : s.fired)
+        if (verdict_rank(f.verdict) > verdict_rank(s.verdict)) s.verdict = f.verdict;
+}
+
+}  // namespace
+
+std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& given, const Progress& progress) {
+    const std::string op = "screen";
+    auto t0 = std::chrono::steady_clock::now();
+    auto R = std::make_unique<ScreenResult>();
+    nlohmann::json g = given.is_null() ? nlohmann::json::object() : given;
+    // project settings are defaults; explicit parameters win
+    if (!g.contains("buffers") && project.buffers_m) g["buffers"] = *project.buffers_m;
+    if (!g.contains("tiny-area") && project.tiny_area_m2) g["tiny-area"] = *project.tiny_area_m2;
+    if (!g.contains("tiny-share") && project.tiny_site_share) g["tiny-share"] = *project.tiny_site_share;
+    if (!g.contains("work-crs") && !project.work_crs.empty()) g["work-crs"] = project.work_crs;
+    if (!g.contains("rules") && !project.rules.empty()) g["rules"] = project.rules;
+    R->params = resolve_params(screen_spec(), g);
+    R->buffers = R->params["buffers"].get<std::vector<double>>();
+    if (!std::is_sorted(R->buffers.begin(), R->buffers.end()) ||
+        std::adjacent_find(R->buffers.begin(), R->buffers.end()) != R->buffers.end())
+        throw BadInput(op + ": --buffers must be distinct and ascending, e.g. 100,500,1000");
+    R->tolerance.area_m2 = R->params["tiny-area"].get<double>();
+    R->tolerance.site_share = R->params["tiny-share"].get<double>();
+
+    if (!project.sites) throw BadInput(op + ": no site layer: pass --sites FILE[:LAYER] (or name \"sites\" in the project file)");
+    if (project.layers.empty()) throw BadInput(op + ": no constraint layer: pass --layer redline=FILE[:LAYER] or a --project file");
+
+    const std::string rules_path = R->params["rules"].is_null() ? default_rules_path() : R->params["rules"].get<std::string>();
+    R->rules = load_rules(rules_path, op);
+
+    // working CRS
+    progress.report(0.0, "opening layers");
+    const std::string wc = R->params["work-crs"].get<std::string>();
+    if (wc == "auto" || wc.empty()) {
+        io::Extent ll = io::probe_vector(*project.sites, "sites", op).lonlat;
+        for (const auto& [kind, src] : project.layers) ll.add(io::probe_vector(src, kind, op).lonlat);
+        if (ll.empty) throw BadInput(op + ": cannot place the data on the globe to choose a working CRS; pass --work-crs EPSG:4549");
+        int epsg = io::gk3_cm_epsg(0.5 * (ll.minx + ll.maxx));
+        R->work_crs = io::srs_from_user("EPSG:" + std::to_string(epsg), op, "working CRS");
+        R->notes.push_back("working CRS chosen from the data's centre (" + fmt("%.3f", 0.5 * (ll.minx + ll.maxx)) + "E): " +
+                           io::srs_label(*R->work_crs));
+    } else {
+        R->work_crs = io::srs_from_user(wc, op, "--work-crs");
+        if (!R->work_crs->IsProjected())
+            throw BadInput(op + ": --work-crs must be a projected CRS in metres (e.g. EPSG:4549), got " + io::srs_label(*R->work_crs));
+    }
+    R->work_crs_label = io::srs_label(*R->work_crs);
+    R->work_epsg = io::srs_epsg(*R->work_crs).value_or(0);
+    R->ellipsoidal = std::make_unique<vector::Ellipsoidal>(*R->work_crs);
+
+    io::ReadOptions ro;
+    ro.op = op;
+    ro.work_crs = R->work_crs.get();
+    const size_t nlayers = project.layers.size() + 1;
+    size_t step = 0;
+    auto sub = [&](double span) {
+        double a = 0.3 * static_cast<double>(step) / nlayers;
+        ++step;
+        return progress.sub(a, a + 0.3 * span / nlayers);
+    };
+    R->sites = io::read_vector(*project.sites, "sites", ro, sub(1.0));
+    R->site_binding = catalog::Binding(catalog::kind("site", op), R->sites);
+    for (const auto& [kind, src] : project.layers) {
+        ConstraintLayer L;
+        L.kind = kind;
+        L.layer = io::read_vector(src, kind, ro, sub(1.0));
+        const auto& spec = catalog::kind(kind, op);
+        L.binding = catalog::Binding(spec, L.layer);
+        for (const auto& f : spec.fields)
+            if (f.type == "enum") {
+                L.type_field = f.name;
+                break;
+            }
+        R->layers.push_back(std::move(L));
+    }
+    for (auto& L : R->layers) {
+        L.index = std::make_unique<vector::ConstraintIndex>(L.layer);
+        if (L.layer.crs_assumed) R->notes.push_back("layer " + L.kind + " has no CRS; assumed " + L.layer.crs_label);
+    }
+    if (R->sites.crs_assumed) R->notes.push_back("the site layer has no CRS; assumed " + R->sites.crs_label);
+    if (project.sites->from_gcj02) R->notes.push_back("site coordinates converted from GCJ-02 to WGS84 before projection");
+    R->project = std::move(project);
+
+    // per site, in parallel; results depend only on the input
+    const size_t n = R->sites.features.size();
+    R->results.resize(n);
+    std::set<std::string> skipped;
+    const Progress work = progress.sub(0.3, 1.0);
+    // blocks run in parallel; progress is reported from this thread between blocks
+    const size_t block = std::max<size_t>(256, n / 50 + 1);
+    for (size_t b0 = 0; b0 < n; b0 += block) {
+        const size_t b1 = std::min(n, b0 + block);
+        tbb::parallel_for(tbb::blocked_range<size_t>(b0, b1, 8), [&](const tbb::blocked_range<size_t>& range) {
+            for (size_t i = range.begin(); i != range.end(); ++i) {
+                const io::Feature& f = R->sites.features[i];
+                SiteResult& s = R->results[i];
+                s.index = i;
+                s.site_id = R->site_binding.value(f, "site_id");
+                if (s.site_id.empty()) s.site_id = std::to_string(f.fid);
+                s.name = R->site_binding.value(f, "name");
+                s.activity = R->site_binding.value(f, "activity");
+                const GEOSGeometry* g = f.geom.get();
+                s.dim = geom::dimension(g);
+                if (s.dim == 2) {
+                    s.area_m2 = geom::area(g);
+                    s.area_ell_m2 = R->ellipsoidal->area(g);
+                } else if (s.dim == 1) {
+                    s.length_m = geom::length(g);
+                    s.length_ell_m = R->ellipsoidal->length(g);
+                }
+                auto bufs = vector::site_buffers(g, R->buffers);
+                s.per_layer.reserve(R->layers.size());
+                for (const auto& L : R->layers) {
+                    s.per_layer.push_back(vector::screen_site(g, R->buffers, bufs, *L.index, R->tolerance, *R->ellipsoidal));
+                    s.n_hits += static_cast<int>(s.per_layer.back().hits.size());
+                    s.tiny_overlaps += s.per_layer.back().tiny_hits();
+                }
+                evaluate_rules(*R, s, nullptr);
+            }
+        });
+        work.report(static_cast<double>(b1) / static_cast<double>(n), "screening sites");
+    }
+    // notes of skipped rules (computed once, independent of the threads)
+    if (n > 0) {
+        SiteResult probe;
+        probe.per_layer.resize(R->layers.size());
+        evaluate_rules(*R, probe, &skipped);
+        for (const auto& s : skipped) R->notes.push_back("rule " + s + " was not applied");
+    }
+    work.report(1.0, "screening done");
+    for (const auto* src : {&R->project.sites.value()}) R->inputs.push_back(io::file_facts(src->path));
+    for (const auto& [k, src] : R->project.layers) {
+        bool seen = false;
+        for (const auto& f : R->inputs) seen = seen || f.path == src.path;
+        if (!seen) R->inputs.push_back(io::file_facts(src.path));
+    }
+    R->inputs.push_back(io::file_facts(R->rules.file));
+    R->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return R;
+}
+
+}  // namespace eco::checks

@@ -1,0 +1,96 @@
+#include "report/gpkg_writer.h"
+
+#include <ogrsf_frmts.h>
+
+#include "core/error.h"
+#include "io/crs.h"
+#include "report/gpkg_style.h"
+
+namespace eco::report {
+
+OGRwkbGeometryType multi_type(int dim) {
+    return dim == 2 ? wkbMultiPolygon : dim == 1 ? wkbMultiLineString : wkbMultiPoint;
+}
+
+GpkgWriter::GpkgWriter(const std::string& path, const OGRSpatialReference& srs, const std::string& timestamp, std::string op)
+    : srs_(io::clone_srs(srs)), op_(std::move(op)), path_(path) {
+    io::gdal_init();
+    CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", timestamp.c_str());
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (!drv) throw Failure(op_ + ": GDAL has no GeoPackage driver");
+    io::ErrorCapture cap;
+    ds_.reset(drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds_) throw Failure(op_ + ": cannot create the GeoPackage '" + path + "' (GDAL: " + cap.last() + ")");
+}
+
+GpkgWriter::~GpkgWriter() {
+    if (ds_) {
+        if (in_tx_) ds_->CommitTransaction();
+        ds_.reset();
+    }
+    CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nullptr);
+}
+
+void GpkgWriter::begin(const std::string& name, OGRwkbGeometryType type, const std::vector<OutField>& fields,
+                       const std::string& description) {
+    io::ErrorCapture cap;
+    CPLStringList opts;
+    opts.AddNameValue("FID", "fid");
+    opts.AddNameValue("SPATIAL_INDEX", type == wkbNone ? "NO" : "YES");
+    if (!description.empty()) opts.AddNameValue("DESCRIPTION", description.c_str());
+    opts.AddNameValue("GEOMETRY_NAME", "geom");
+    cur_ = ds_->CreateLayer(name.c_str(), type == wkbNone ? nullptr : srs_.get(), type, opts.List());
+    if (!cur_) throw Failure(op_ + ": cannot create layer '" + name + "' in '" + path_ + "' (GDAL: " + cap.last() + ")");
+    for (const auto& f : fields) {
+        OGRFieldDefn d(f.name.c_str(), f.type);
+        if (cur_->CreateField(&d) != OGRERR_NONE)
+            throw Failure(op_ + ": cannot create field '" + f.name + "' of layer '" + name + "' (GDAL: " + cap.last() + ")");
+    }
+    cur_type_ = type;
+    cur_name_ = name;
+    ds_->StartTransaction();
+    in_tx_ = 1;
+}
+
+void GpkgWriter::add(const GEOSGeometry* g, const std::vector<io::Value>& values) {
+    OGRFeature f(cur_->GetLayerDefn());
+    for (size_t i = 0; i < values.size(); ++i) {
+        const auto& v = values[i];
+        if (std::holds_alternative<long long>(v)) f.SetField(static_cast<int>(i), static_cast<GIntBig>(std::get<long long>(v)));
+        else if (std::holds_alternative<double>(v)) f.SetField(static_cast<int>(i), std::get<double>(v));
+        else if (std::holds_alternative<std::string>(v)) f.SetField(static_cast<int>(i), std::get<std::string>(v).c_str());
+    }
+    if (g && cur_type_ != wkbNone && !geom::is_empty(g)) {
+        auto wkb = geom::to_wkb(g);
+        OGRGeometry* og = nullptr;
+        if (OGRGeometryFactory::createFromWkb(wkb.data(), srs_.get(), &og, wkb.size()) != OGRERR_NONE || !og)
+            throw Failure(op_ + ": cannot convert a geometry for layer '" + cur_name_ + "'");
+        auto flat = wkbFlatten(cur_type_);
+        if (flat == wkbMultiPolygon) og = OGRGeometryFactory::forceToMultiPolygon(og);
+        else if (flat == wkbMultiLineString) og = OGRGeometryFactory::forceToMultiLineString(og);
+        else if (flat == wkbMultiPoint) og = OGRGeometryFactory::forceToMultiPoint(og);
+        f.SetGeometryDirectly(og);
+    }
+    if (cur_->CreateFeature(&f) != OGRERR_NONE) throw Failure(op_ + ": cannot write a feature of layer '" + cur_name_ + "'");
+    if (++in_tx_ % 50000 == 0) {
+        ds_->CommitTransaction();
+        ds_->StartTransaction();
+    }
+}
+
+void GpkgWriter::end(const std::string& style) {
+    if (in_tx_) ds_->CommitTransaction();
+    in_tx_ = 0;
+    layers_.push_back(cur_name_);
+    if (!style.empty()) write_style_for(*ds_, cur_name_, style);
+    cur_ = nullptr;
+}
+
+void GpkgWriter::close() {
+    if (in_tx_) ds_->CommitTransaction();
+    in_tx_ = 0;
+    io::ErrorCapture cap;
+    ds_.reset();
+}
+
+}  // namespace eco::report

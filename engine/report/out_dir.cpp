@@ -1,0 +1,64 @@
+#include "report/out_dir.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+#include "core/error.h"
+
+namespace eco::report {
+
+namespace fs = std::filesystem;
+
+OutputDir::OutputDir(std::string dir, std::string op) : dir_(std::move(dir)), op_(std::move(op)) {
+    std::error_code ec;
+    if (fs::exists(dir_, ec) && !fs::is_directory(dir_, ec))
+        throw BadInput(op_ + ": output '" + dir_ + "' exists and is not a directory; pass another --out");
+    fs::create_directories(dir_, ec);
+    if (ec) throw BadInput(op_ + ": cannot create the output directory '" + dir_ + "' (" + ec.message() + "); pass a writable --out");
+    std::string probe = dir_ + "/.ecoshield-write-test-" + std::to_string(::getpid());
+    {
+        std::ofstream t(probe);
+        if (!t) throw BadInput(op_ + ": the output directory '" + dir_ + "' is not writable; pass a writable --out");
+    }
+    fs::remove(probe, ec);
+}
+
+OutputDir::~OutputDir() {
+    if (committed_) return;
+    std::error_code ec;
+    for (const auto& n : names_) fs::remove(dir_ + "/." + n + ".partial", ec);
+}
+
+std::string OutputDir::temp(const std::string& name) {
+    names_.push_back(name);
+    std::string p = dir_ + "/." + name + ".partial";
+    std::error_code ec;
+    fs::remove(p, ec);
+    return p;
+}
+
+void OutputDir::commit() {
+    for (const auto& n : names_) {
+        std::error_code ec;
+        fs::rename(dir_ + "/." + n + ".partial", dir_ + "/" + n, ec);
+        if (ec) throw Failure(op_ + ": cannot move the finished '" + n + "' into place in '" + dir_ + "' (" + ec.message() + ")");
+    }
+    committed_ = true;
+}
+
+std::string run_timestamp() {
+    std::time_t t = std::time(nullptr);
+    if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) t = static_cast<std::time_t>(std::atoll(e));
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+}  // namespace eco::report

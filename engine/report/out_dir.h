@@ -1,0 +1,37 @@
+// An output directory whose files are written under temporary names and renamed into place
+// only when the whole run succeeded: an interrupted run leaves no half-written file under a
+// final name. Inputs are never touched.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace eco::report {
+
+class OutputDir {
+public:
+    // Creates the directory if needed; BadInput "<op>: cannot write to '<dir>' ..." if it is not
+    // writable.
+    OutputDir(std::string dir, std::string op);
+    ~OutputDir();  // removes temporary files of an uncommitted run
+    OutputDir(const OutputDir&) = delete;
+    OutputDir& operator=(const OutputDir&) = delete;
+
+    // Temporary path for the final file `name` (e.g. "report.json").
+    std::string temp(const std::string& name);
+    // Renames every temporary file to its final name.
+    void commit();
+    const std::string& dir() const { return dir_; }
+    std::string final_path(const std::string& name) const { return dir_ + "/" + name; }
+    const std::vector<std::string>& names() const { return names_; }
+
+private:
+    std::string dir_, op_;
+    std::vector<std::string> names_;
+    bool committed_ = false;
+};
+
+// The creation time for run records: $SOURCE_DATE_EPOCH when set (reproducible builds), else now;
+// ISO 8601 UTC.
+std::string run_timestamp();
+
+}  // namespace eco::report

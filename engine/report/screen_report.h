@@ -1,0 +1,35 @@
+// The outputs of `screen` (docs/formats.md §4, docs/report-schema.md): screen.gpkg with styled
+// layers, report.json, report.csv and report.html, all written under temporary names and moved
+// into place together when complete.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "checks/screen.h"
+
+namespace eco::report {
+
+struct ScreenReportOptions {
+    bool html = true;
+    bool context = true;       // copy constraint features near the sites into the GeoPackage
+    bool rings = true;         // write the buffer ring polygons
+    size_t html_max_maps = 200;  // sites drawn with a map in the HTML page (worst verdicts first)
+};
+
+// Writes everything into `out_dir`; returns the final paths written.
+std::vector<std::string> write_screen_outputs(const checks::ScreenResult& r, const std::string& out_dir,
+                                              const ScreenReportOptions& opt, const Progress& progress = {});
+
+// The pieces, for tests and other front ends.
+nlohmann::json screen_json(const checks::ScreenResult& r, const std::string& created);
+std::string screen_csv(const checks::ScreenResult& r);
+void write_screen_gpkg(const checks::ScreenResult& r, const std::string& path, const std::string& created,
+                       const ScreenReportOptions& opt, const Progress& progress = {});
+std::string screen_html(const checks::ScreenResult& r, const nlohmann::json& report, const ScreenReportOptions& opt);
+
+// CSV field quoting (RFC 4180).
+std::string csv_field(const std::string& s);
+// A number with up to `decimals` decimals, trailing zeros trimmed ("12.5", "0", "3.1416").
+std::string num(double v, int decimals = 6);
+
+}  // namespace eco::report

@@ -1,0 +1,263 @@
+// report.json and report.csv of `screen`.
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "core/units.h"
+#include "report/screen_report.h"
+
+namespace eco::report {
+
+using nlohmann::json;
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string o = "\"";
+    for (char c : s) {
+        if (c == '"') o += '"';
+        o += c;
+    }
+    return o + "\"";
+}
+
+std::string num(double v, int decimals) {
+    if (!std::isfinite(v)) return "";
+    char b[64];
+    std::snprintf(b, sizeof b, "%.*f", decimals, v);
+    std::string s = b;
+    if (s.find('.') != std::string::npos) {
+        while (!s.empty() && s.back() == '0') s.pop_back();
+        if (!s.empty() && s.back() == '.') s.pop_back();
+    }
+    if (s == "-0") s = "0";
+    return s;
+}
+
+namespace {
+
+// A double for JSON: rounded to 1e-6 (mm / mm2 precision is plenty) so files stay stable;
+// null for infinity (no feature at all).
+json jnum(double v, int decimals = 6) {
+    if (!std::isfinite(v)) return nullptr;
+    double p = std::pow(10.0, decimals);
+    return std::round(v * p) / p;
+}
+
+const char* family(int dim) { return dim == 2 ? "polygon" : dim == 1 ? "line" : "point"; }
+
+struct KindTotals {
+    int hits = 0, crossings = 0, points = 0;
+    double overlap = 0, overlap_ell = 0, share = 0, length = 0;
+};
+
+KindTotals totals(const vector::LayerFigures& F) {
+    KindTotals t;
+    for (const auto& h : F.hits) {
+        t.hits++;
+        t.overlap += h.overlap_m2;
+        t.overlap_ell += h.overlap_ell_m2;
+        t.share += h.site_share;
+        t.length += h.length_m;
+        t.crossings += h.crossings;
+        t.points += h.points_inside;
+    }
+    return t;
+}
+
+}  // namespace
+
+json screen_json(const checks::ScreenResult& r, const std::string& created) {
+    json j;
+    j["schema"] = "ecoshield.screen/1";
+    j["software"] = {{"name", "ecoshield"}, {"version", ECOSHIELD_VERSION}};
+    j["created"] = created;
+    j["project"] = {{"name", r.project.name}, {"file", r.project.file}};
+    j["parameters"] = r.params;
+    j["work_crs"] = {{"epsg", r.work_epsg}, {"name", r.work_crs_label}};
+    j["area_convention"] =
+        "*_m2 areas are planar in the working CRS; *_ell_m2 areas are ellipsoidal (geodesic on the working CRS's ellipsoid); "
+        "ha and mu values derive from the planar m2; totals and shares use planar areas";
+    json inputs = json::array();
+    auto layer_input = [&](const std::string& role, const io::VectorLayer& L) {
+        int repaired = 0, rejected = 0;
+        for (const auto& i : L.issues) (i.action == "repaired" ? repaired : rejected)++;
+        json e{{"role", role}, {"source", L.source.spec}, {"path", L.source.path}, {"layer", L.layer_name},
+               {"crs", L.crs_label}, {"crs_assumed", L.crs_assumed}, {"features_read", L.n_read},
+               {"features_used", L.features.size()}, {"repaired", repaired}, {"rejected", rejected}};
+        for (const auto& f : r.inputs)
+            if (f.path == L.source.path) e["file"] = {{"size", f.size}, {"sha256", f.sha256}};
+        inputs.push_back(e);
+    };
+    layer_input("sites", r.sites);
+    for (const auto& L : r.layers) layer_input(L.kind, L.layer);
+    for (const auto& f : r.inputs)
+        if (f.path == r.rules.file)
+            inputs.push_back({{"role", "rules"}, {"path", f.path}, {"file", {{"size", f.size}, {"sha256", f.sha256}}}});
+    j["inputs"] = inputs;
+    json rules = json::array();
+    for (const auto& x : r.rules.rules)
+        rules.push_back({{"id", x.id}, {"layer", x.layer}, {"relation", x.relation}, {"verdict", x.verdict}, {"reason", x.reason},
+                         {"reason_zh", x.reason_zh}});
+    j["rules"] = {{"file", r.rules.file}, {"name", r.rules.name}, {"rules", rules}};
+    j["notes"] = r.notes;
+
+    json repairs = json::array();
+    auto add_repairs = [&](const std::string& role, const io::VectorLayer& L) {
+        for (const auto& i : L.issues) repairs.push_back({{"layer", role}, {"fid", i.fid}, {"action", i.action}, {"reason", i.reason}});
+    };
+    add_repairs("sites", r.sites);
+    for (const auto& L : r.layers) add_repairs(L.kind, L.layer);
+    j["repairs"] = repairs;
+
+    json verdict_counts = json::object();
+    for (const auto& v : checks::verdicts()) verdict_counts[v] = 0;
+    int tiny = 0;
+    json sites = json::array();
+    for (const auto& s : r.results) {
+        verdict_counts[s.verdict] = verdict_counts[s.verdict].get<int>() + 1;
+        tiny += s.tiny_overlaps;
+        json js;
+        js["site_id"] = s.site_id;
+        js["name"] = s.name;
+        js["activity"] = s.activity;
+        js["src_fid"] = r.sites.features[s.index].fid;
+        js["geometry"] = family(s.dim);
+        js["area_m2"] = jnum(s.area_m2);
+        js["area_ell_m2"] = jnum(s.area_ell_m2);
+        js["area_ha"] = jnum(units::m2_to_ha(s.area_m2));
+        js["area_mu"] = jnum(units::m2_to_mu(s.area_m2));
+        js["length_m"] = jnum(s.length_m);
+        js["length_ell_m"] = jnum(s.length_ell_m);
+        js["verdict"] = s.verdict;
+        js["verdict_zh"] = checks::verdict_zh(s.verdict);
+        js["n_hits"] = s.n_hits;
+        js["tiny_overlaps"] = s.tiny_overlaps;
+        json fired = json::array();
+        for (const auto& f : s.fired) {
+            int li = r.layer_index(f.kind);
+            json codes = json::array();
+            for (size_t i : f.features) codes.push_back(r.layers[li].code(i));
+            fired.push_back({{"id", f.rule_id}, {"verdict", f.verdict}, {"reason", f.reason}, {"reason_zh", f.reason_zh},
+                             {"layer", f.kind}, {"features", codes}, {"detail", f.detail}});
+        }
+        js["rules_fired"] = fired;
+        json layers = json::object();
+        json units_hit = json::array();
+        for (size_t li = 0; li < r.layers.size(); ++li) {
+            const auto& L = r.layers[li];
+            const auto& F = s.per_layer[li];
+            json hits = json::array();
+            for (const auto& h : F.hits) {
+                json jh{{"code", L.code(h.feature)}, {"name", L.name(h.feature)}, {"type", L.type(h.feature)},
+                        {"fid", L.layer.features[h.feature].fid}, {"tiny", h.tiny}};
+                if (s.dim == 2 && L.index->dim(h.feature) == 2) {
+                    jh["overlap_m2"] = jnum(h.overlap_m2);
+                    jh["overlap_ell_m2"] = jnum(h.overlap_ell_m2);
+                    jh["overlap_ha"] = jnum(units::m2_to_ha(h.overlap_m2));
+                    jh["overlap_mu"] = jnum(units::m2_to_mu(h.overlap_m2));
+                    jh["site_share"] = jnum(h.site_share, 9);
+                    jh["patch_share"] = jnum(h.patch_share, 9);
+                }
+                if (h.length_m > 0 || s.dim == 1) {
+                    jh["length_m"] = jnum(h.length_m);
+                    jh["length_ell_m"] = jnum(h.length_ell_m);
+                }
+                if (s.dim == 1) {
+                    jh["crossings"] = h.crossings;
+                    jh["site_share"] = jnum(h.site_share, 9);
+                }
+                if (h.points_inside) jh["points_inside"] = h.points_inside;
+                hits.push_back(jh);
+                if (L.kind == "control_unit") {
+                    const auto& f = L.layer.features[h.feature];
+                    units_hit.push_back({{"code", L.code(h.feature)}, {"name", L.name(h.feature)},
+                                         {"class", L.binding.value(f, "class")},
+                                         {"spatial_layout", L.binding.value(f, "spatial_layout")},
+                                         {"emissions", L.binding.value(f, "emissions")},
+                                         {"risk", L.binding.value(f, "risk")},
+                                         {"resources", L.binding.value(f, "resources")}});
+                }
+            }
+            KindTotals t = totals(F);
+            json jl{{"hits", hits}, {"n_hits", t.hits}};
+            if (s.dim == 2) {
+                jl["overlap_m2"] = jnum(t.overlap);
+                jl["overlap_ell_m2"] = jnum(t.overlap_ell);
+                jl["site_share"] = jnum(t.share, 9);
+            }
+            if (s.dim == 1) {
+                jl["length_inside_m"] = jnum(t.length);
+                jl["crossings"] = t.crossings;
+            }
+            if (F.nearest >= 0)
+                jl["nearest"] = {{"code", L.code(static_cast<size_t>(F.nearest))}, {"name", L.name(static_cast<size_t>(F.nearest))},
+                                 {"distance_m", jnum(F.dmin)}};
+            else
+                jl["nearest"] = nullptr;
+            json rings = json::array();
+            for (size_t k = 0; k < r.buffers.size(); ++k)
+                rings.push_back({{"distance_m", r.buffers[k]}, {"count", F.within_count[k]}, {"area_m2", jnum(F.within_area_m2[k])}});
+            jl["within"] = rings;
+            layers[L.kind] = jl;
+        }
+        js["layers"] = layers;
+        js["control_units"] = units_hit;
+        sites.push_back(js);
+    }
+    int repaired = 0, rejected = 0;
+    for (const auto& x : repairs) (x["action"] == "repaired" ? repaired : rejected)++;
+    j["summary"] = {{"sites", r.results.size()}, {"sites_rejected", r.sites.n_read - static_cast<long long>(r.sites.features.size())},
+                    {"verdicts", verdict_counts}, {"tiny_overlaps", tiny}, {"features_repaired", repaired},
+                    {"features_rejected", rejected}};
+    j["sites"] = sites;
+    return j;
+}
+
+std::string screen_csv(const checks::ScreenResult& r) {
+    std::ostringstream o;
+    o << "\xEF\xBB\xBF";  // BOM: Excel reads the Chinese text as UTF-8
+    o << "site_id,name,activity,geometry,verdict,rules_fired,area_m2,area_ell_m2,length_m,n_hits,tiny_overlaps";
+    const int red = r.layer_index("redline");
+    if (red >= 0)
+        o << ",redline_hits,redline_overlap_m2,redline_overlap_ellipsoidal_m2,redline_share,redline_length_inside_m,"
+             "redline_crossings,redline_dmin_m,redline_nearest_code";
+    for (double b : r.buffers) {
+        if (red >= 0) o << ",redline_n_" << num(b, 3) << ",redline_area_" << num(b, 3) << "_m2";
+    }
+    o << ",control_units";
+    for (size_t li = 0; li < r.layers.size(); ++li) {
+        if (static_cast<int>(li) == red) continue;
+        const auto& k = r.layers[li].kind;
+        o << "," << k << "_hits," << k << "_overlap_m2," << k << "_dmin_m";
+    }
+    o << "\n";
+    for (const auto& s : r.results) {
+        std::string fired;
+        for (const auto& f : s.fired) fired += (fired.empty() ? "" : ";") + f.rule_id;
+        o << csv_field(s.site_id) << "," << csv_field(s.name) << "," << csv_field(s.activity) << "," << family(s.dim) << ","
+          << s.verdict << "," << csv_field(fired) << "," << num(s.area_m2) << "," << num(s.area_ell_m2) << "," << num(s.length_m)
+          << "," << s.n_hits << "," << s.tiny_overlaps;
+        if (red >= 0) {
+            const auto& F = s.per_layer[red];
+            KindTotals t = totals(F);
+            o << "," << t.hits << "," << num(t.overlap) << "," << num(t.overlap_ell) << "," << num(t.share, 9) << ","
+              << num(t.length) << "," << t.crossings << "," << num(F.dmin) << ","
+              << csv_field(F.nearest >= 0 ? r.layers[red].code(static_cast<size_t>(F.nearest)) : "");
+            for (size_t k = 0; k < r.buffers.size(); ++k) o << "," << F.within_count[k] << "," << num(F.within_area_m2[k]);
+        }
+        std::string units;
+        int cu = r.layer_index("control_unit");
+        if (cu >= 0)
+            for (const auto& h : s.per_layer[cu].hits) units += (units.empty() ? "" : ";") + r.layers[cu].code(h.feature);
+        o << "," << csv_field(units);
+        for (size_t li = 0; li < r.layers.size(); ++li) {
+            if (static_cast<int>(li) == red) continue;
+            KindTotals t = totals(s.per_layer[li]);
+            o << "," << t.hits << "," << num(t.overlap) << "," << num(s.per_layer[li].dmin);
+        }
+        o << "\n";
+    }
+    return o.str();
+}
+
+}  // namespace eco::report

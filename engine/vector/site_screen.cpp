@@ -1,0 +1,183 @@
+#include "vector/site_screen.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace eco::vector {
+
+ConstraintIndex::ConstraintIndex(const io::VectorLayer& layer) : layer_(&layer) {
+    const size_t n = layer.features.size();
+    area_.resize(n);
+    dim_.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+        const GEOSGeometry* g = layer.features[i].geom.get();
+        tree_.insert(g, i);
+        dim_[i] = geom::dimension(g);
+        area_[i] = dim_[i] == 2 ? geom::area(g) : 0.0;
+    }
+    tree_.build();
+}
+
+const geom::Prepared& ConstraintIndex::prepared(size_t i) const {
+    auto& cache = prepared_.local();
+    if (cache.empty()) cache.resize(area_.size());
+    if (!cache[i]) cache[i] = std::make_unique<geom::Prepared>(geom(i));
+    return *cache[i];
+}
+
+std::vector<size_t> ConstraintIndex::candidates(const GEOSGeometry* g, double d) const {
+    geom::Box b = geom::bounds(g);
+    return tree_.query_box(b.minx - d, b.miny - d, b.maxx + d, b.maxy + d);
+}
+
+int LayerFigures::tiny_hits() const {
+    int n = 0;
+    for (const auto& h : hits) n += h.tiny ? 1 : 0;
+    return n;
+}
+
+std::vector<geom::Geom> site_buffers(const GEOSGeometry* site, const std::vector<double>& buffers) {
+    std::vector<geom::Geom> out;
+    out.reserve(buffers.size());
+    for (double b : buffers) out.push_back(geom::buffer(site, b, 16));
+    return out;
+}
+
+namespace {
+
+// Number of places where a line crosses or touches a boundary: points count once, shared
+// stretches (collinear overlap) once each.
+int count_crossings(const GEOSGeometry* line, const GEOSGeometry* boundary) {
+    geom::Geom x = geom::intersection(line, boundary);
+    if (geom::is_empty(x.get())) return 0;
+    auto h = geom::ctx();
+    int n = 0;
+    auto visit = [&](auto&& self, const GEOSGeometry* g) -> void {
+        int t = GEOSGeomTypeId_r(h, g);
+        if (t == GEOS_POINT || t == GEOS_LINESTRING) {
+            n += GEOSisEmpty_r(h, g) ? 0 : 1;
+            return;
+        }
+        for (int i = 0, k = GEOSGetNumGeometries_r(h, g); i < k; ++i) self(self, GEOSGetGeometryN_r(h, g, i));
+    };
+    if (GEOSGeomTypeId_r(h, x.get()) == GEOS_MULTILINESTRING || GEOSGeomTypeId_r(h, x.get()) == GEOS_GEOMETRYCOLLECTION) {
+        // merge touching collinear pieces so one shared stretch counts once
+        geom::Geom merged = geom::own(GEOSLineMerge_r(h, geom::extract_dim(x.get(), 1).get()), "line merge");
+        geom::Geom pts = geom::extract_dim(x.get(), 0);
+        visit(visit, merged.get());
+        if (!geom::is_empty(pts.get())) visit(visit, pts.get());
+        return n;
+    }
+    visit(visit, x.get());
+    return n;
+}
+
+}  // namespace
+
+LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& buffers,
+                         const std::vector<geom::Geom>& buffer_geoms, const ConstraintIndex& idx,
+                         const Tolerance& tol, const Ellipsoidal& ell) {
+    LayerFigures out;
+    const int sdim = geom::dimension(site);
+    const double site_area = sdim == 2 ? geom::area(site) : 0.0;
+    const double site_len = sdim == 1 ? geom::length(site) : 0.0;
+    const double reach = buffers.empty() ? 0.0 : buffers.back();
+    out.within_count.assign(buffers.size(), 0);
+    out.within_area_m2.assign(buffers.size(), 0.0);
+
+    geom::Prepared psite(site);
+    std::vector<geom::Prepared> pbuf;
+    for (const auto& b : buffer_geoms) pbuf.emplace_back(b.get());
+
+    auto h = geom::ctx();
+    for (size_t i : idx.candidates(site, reach)) {
+        const GEOSGeometry* f = idx.geom(i);
+        const int fdim = idx.dim(i);
+        const bool hit = psite.intersects(f);
+        double d = 0.0;
+        if (!hit) {
+            const geom::Prepared& pf = idx.prepared(i);
+            if (reach > 0 && !pf.dwithin(site, reach)) continue;
+            d = pf.distance(site);
+        }
+        if (hit) {
+            Hit x;
+            x.feature = i;
+            if (sdim == 2 && fdim == 2) {
+                x.piece = geom::extract_dim(geom::intersection(site, f).get(), 2);
+                x.overlap_m2 = geom::area(x.piece.get());
+                x.overlap_ell_m2 = ell.area(x.piece.get());
+                x.site_share = site_area > 0 ? x.overlap_m2 / site_area : 0;
+                x.patch_share = idx.area(i) > 0 ? x.overlap_m2 / idx.area(i) : 0;
+                x.tiny = x.overlap_m2 < tol.area_m2 || x.site_share < tol.site_share;
+            } else if (sdim == 1 && fdim == 2) {
+                x.piece = geom::extract_dim(geom::intersection(site, f).get(), 1);
+                x.length_m = geom::is_empty(x.piece.get()) ? 0.0 : geom::length(x.piece.get());
+                x.length_ell_m = geom::is_empty(x.piece.get()) ? 0.0 : ell.length(x.piece.get());
+                geom::Geom boundary = geom::own(GEOSBoundary_r(h, f), "boundary");
+                x.crossings = count_crossings(site, boundary.get());
+                x.site_share = site_len > 0 ? x.length_m / site_len : 0;
+                x.tiny = x.length_m < tol.length_m;
+            } else if (sdim == 2 && fdim == 1) {
+                x.piece = geom::extract_dim(geom::intersection(site, f).get(), 1);
+                x.length_m = geom::is_empty(x.piece.get()) ? 0.0 : geom::length(x.piece.get());
+                x.length_ell_m = geom::is_empty(x.piece.get()) ? 0.0 : ell.length(x.piece.get());
+                x.tiny = x.length_m < tol.length_m;
+            } else if (sdim == 1 && fdim == 1) {
+                x.piece = geom::intersection(site, f);
+                x.crossings = count_crossings(site, f);
+            } else if (sdim == 2 && fdim == 0) {
+                x.piece = geom::intersection(site, f);
+                x.points_inside = static_cast<int>(geom::num_points(x.piece.get()));
+            } else {  // point site, or a point feature touching a line site
+                x.piece = geom::intersection(site, f);
+                x.points_inside = sdim == 0 ? 1 : 0;
+            }
+            out.hits.push_back(std::move(x));
+        } else {
+            out.near.emplace_back(i, d);
+        }
+        if (d < out.dmin || (d == out.dmin && static_cast<long long>(i) < out.nearest)) {
+            out.dmin = d;
+            out.nearest = static_cast<long long>(i);
+        }
+        for (size_t k = 0; k < buffers.size(); ++k) {
+            if (d > buffers[k]) continue;
+            out.within_count[k] += 1;
+            if (fdim != 2) continue;
+            double a;
+            if (pbuf[k].covers(f)) a = idx.area(i);
+            else a = geom::area(geom::intersection(buffer_geoms[k].get(), f).get());
+            out.within_area_m2[k] += a;
+        }
+    }
+    // the site's own footprint is not part of the ring areas
+    if (sdim == 2) {
+        double inside = 0;
+        for (const auto& x : out.hits) inside += x.overlap_m2;
+        for (auto& a : out.within_area_m2) a = std::max(0.0, a - inside);
+    }
+    // nothing within the largest buffer: search outward for the nearest feature
+    if (out.nearest < 0 && idx.size() > 0) {
+        double r = std::max(reach, 1000.0);
+        for (;;) {
+            r *= 4.0;
+            auto c = idx.candidates(site, r);
+            if (c.empty() && c.size() < idx.size()) continue;
+            for (size_t i : c) {
+                double d = geom::distance(site, idx.geom(i));
+                if (d < out.dmin || (d == out.dmin && static_cast<long long>(i) < out.nearest)) {
+                    out.dmin = d;
+                    out.nearest = static_cast<long long>(i);
+                }
+            }
+            // every feature outside the box is farther than r (envelope distance > r)
+            if (out.dmin <= r || c.size() == idx.size()) break;
+        }
+    }
+    if (out.nearest >= 0 && out.dmin > 0)
+        out.nearest_line = geom::nearest_line(site, idx.geom(static_cast<size_t>(out.nearest)));
+    return out;
+}
+
+}  // namespace eco::vector

@@ -1,0 +1,80 @@
+// The geometry of screening one site against one constraint layer (DOMAIN.md "Site screening"):
+// overlaps per hit feature (area planar and ellipsoidal, site and patch shares), length inside
+// and boundary crossings for lines, points inside, the nearest feature and distance, counts
+// within each buffer distance and the layer's area inside each buffer ring. No rules here.
+#pragma once
+#include <limits>
+#include <memory>
+#include <vector>
+
+#include <tbb/enumerable_thread_specific.h>
+
+#include "geom/geos.h"
+#include "io/vector_read.h"
+#include "vector/area.h"
+
+namespace eco::vector {
+
+// A constraint layer prepared for repeated queries from several threads: an STR tree built
+// once, per-thread prepared geometries created on first use, planar areas precomputed.
+class ConstraintIndex {
+public:
+    explicit ConstraintIndex(const io::VectorLayer& layer);
+    const io::VectorLayer& layer() const { return *layer_; }
+    const GEOSGeometry* geom(size_t i) const { return layer_->features[i].geom.get(); }
+    const geom::Prepared& prepared(size_t i) const;
+    double area(size_t i) const { return area_[i]; }
+    int dim(size_t i) const { return dim_[i]; }
+    // Feature indices whose envelope comes within `d` of the envelope of `g`.
+    std::vector<size_t> candidates(const GEOSGeometry* g, double d) const;
+    size_t size() const { return area_.size(); }
+
+private:
+    const io::VectorLayer* layer_;
+    geom::STRtree tree_;
+    std::vector<double> area_;
+    std::vector<int> dim_;
+    mutable tbb::enumerable_thread_specific<std::vector<std::unique_ptr<geom::Prepared>>> prepared_;
+};
+
+struct Tolerance {
+    double area_m2 = 1.0;       // overlaps below this are flagged tiny
+    double site_share = 1e-4;   // ... or below this share of the site
+    double length_m = 0.01;     // line lengths inside below this are flagged tiny
+};
+
+struct Hit {
+    size_t feature = 0;          // index into layer().features
+    double overlap_m2 = 0;       // polygon site x polygon feature: area of the overlap (planar)
+    double overlap_ell_m2 = 0;   // ... ellipsoidal
+    double length_m = 0;         // line site inside a polygon feature, or a line feature inside a polygon site
+    double length_ell_m = 0;
+    int crossings = 0;           // boundary crossings of a line site (or line x line crossings)
+    int points_inside = 0;       // point features inside a polygon site, or 1 for a point site inside
+    double site_share = 0;       // overlap / site area (polygon sites), length inside / site length (line sites)
+    double patch_share = 0;      // overlap / feature area (polygon features)
+    bool tiny = false;           // below the tolerance: probable edge misalignment
+    geom::Geom piece;            // the intersection itself
+};
+
+struct LayerFigures {
+    std::vector<Hit> hits;  // sorted by feature index
+    long long nearest = -1; // nearest feature (the intersecting one with the lowest index when hit)
+    double dmin = std::numeric_limits<double>::infinity();
+    geom::Geom nearest_line;                    // from the site to the nearest feature; null when intersecting
+    std::vector<int> within_count;              // per buffer distance: features with distance <= d (cumulative)
+    std::vector<double> within_area_m2;         // per buffer distance: the layer's polygon area within d of the site (excluding the site itself)
+    std::vector<std::pair<size_t, double>> near;  // features within the largest buffer that do not intersect, with distance
+    int tiny_hits() const;
+};
+
+// `buffers` ascending (m); `buffer_geoms[i]` = buffer of the site by buffers[i] (may be empty
+// when there are no buffers).
+LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& buffers,
+                         const std::vector<geom::Geom>& buffer_geoms, const ConstraintIndex& idx,
+                         const Tolerance& tol, const Ellipsoidal& ell);
+
+// The site's buffers at the given distances (quadrant segments 16).
+std::vector<geom::Geom> site_buffers(const GEOSGeometry* site, const std::vector<double>& buffers);
+
+}  // namespace eco::vector
