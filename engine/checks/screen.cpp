@@ -206,6 +206,24 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
             }
         R->layers.push_back(std::move(L));
     }
+    // a rule that tests a field the layer lacks could never fire: refuse rather than pass silently
+    for (const Rule& r : R->rules.rules) {
+        int li = R->layer_index(r.layer);
+        if (li < 0) continue;
+        const ConstraintLayer& L = R->layers[li];
+        for (const auto& [field, codes] : r.where)
+            if (L.binding.index(field) < 0) {
+                std::string aliases;
+                if (const auto* f = L.binding.spec()->field(field))
+                    for (const auto& a : f->aliases) aliases += (aliases.empty() ? "" : ", ") + a;
+                throw BadInput(op + ": rule '" + r.id + "' of " + R->rules.file + " tests field '" + field + "' of the " + r.layer +
+                               " layer, but '" + L.layer.source.spec + "' has no field named " + field +
+                               (aliases.empty() ? "" : " or " + aliases) + "; rename the field or add its name as an alias in layers/kinds/" +
+                               r.layer + ".json");
+            }
+        if ((!r.activity_in.empty() || !r.unless_activity_in.empty()) && R->site_binding.index("activity") < 0)
+            R->notes.push_back("rule " + r.id + " depends on the planned activity, but the site layer has no activity field: every site counts as having none");
+    }
     for (auto& L : R->layers) {
         L.index = std::make_unique<vector::ConstraintIndex>(L.layer);
         if (L.layer.crs_assumed) R->notes.push_back("layer " + L.kind + " has no CRS; assumed " + L.layer.crs_label);

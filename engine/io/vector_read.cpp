@@ -36,6 +36,24 @@ std::string extension(const std::string& p) {
     return lower(p.substr(dot + 1));
 }
 
+// True when a shapefile says its encoding: a .cpg beside it, or a code page (LDID) in the DBF
+// header. Without either GDAL would assume ISO-8859-1 and turn GBK text into valid-looking
+// garbage; ecoshield reads the raw bytes instead and insists they are UTF-8.
+bool shapefile_declares_encoding(const std::string& path) {
+    std::string stem = path.substr(0, path.size() - 4);
+    for (const char* e : {".cpg", ".CPG"})
+        if (file_exists(stem + e)) return true;
+    for (const char* e : {".dbf", ".DBF"}) {
+        VSILFILE* f = VSIFOpenL((stem + e).c_str(), "rb");
+        if (!f) continue;
+        unsigned char hdr[32] = {0};
+        size_t got = VSIFReadL(hdr, 1, sizeof hdr, f);
+        VSIFCloseL(f);
+        return got == sizeof hdr && hdr[29] != 0;
+    }
+    return false;
+}
+
 struct Opened {
     Dataset ds;
     OGRLayer* layer = nullptr;
@@ -63,7 +81,10 @@ Opened open_layer(const LayerSource& src, const std::string& label, const std::s
         oo.AddNameValue("KEEP_GEOM_COLUMNS", "NO");
         oo.AddNameValue("AUTODETECT_TYPE", "YES");
     }
-    if (!src.encoding.empty() && (ext == "shp" || ext == "dbf")) oo.AddNameValue("ENCODING", src.encoding.c_str());
+    if (ext == "shp" || ext == "dbf") {
+        if (!src.encoding.empty()) oo.AddNameValue("ENCODING", src.encoding.c_str());
+        else if (!shapefile_declares_encoding(src.path)) oo.AddNameValue("ENCODING", "");  // raw bytes: checked as UTF-8 below
+    }
 
     Opened o;
     {
