@@ -111,7 +111,11 @@ void evaluate_rules(const ScreenResult& R, SiteResult& s, std::set<std::string>*
             if (fr.features.empty()) continue;
             if (r.relation == "overlap_share_at_least" && share < r.share) continue;
         } else if (r.relation == "within") {
-            // the nearest qualifying feature decides; intersecting features are not "within"
+            // "near" only when the site touches no qualifying feature of the layer (a site inside
+            // one redline is not also reported as near another)
+            bool touches = false;
+            for (const auto& h : F.hits) touches = touches || matches_where(r, L, h.feature);
+            if (touches) continue;
             std::vector<std::pair<double, size_t>> near;
             for (const auto& [i, d] : F.near)
                 if (d <= r.distance_m && matches_where(r, L, i)) near.emplace_back(d, i);
