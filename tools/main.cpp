@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
     CLI::App app{"ecoshield " ECOSHIELD_VERSION ": spatial analysis for ecological protection (redline screening, "
                  "plan indicators, raster and connectivity analysis)"};
     app.require_subcommand(1);
+    app.fallthrough();  // --quiet and --threads may also follow the subcommand
     app.set_version_flag("--version", std::string("ecoshield ") + ECOSHIELD_VERSION);
     eco::cli::Globals globals;
     app.add_flag("-q,--quiet", globals.quiet, "no progress bar and no summary on stdout");
