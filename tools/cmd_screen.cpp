@@ -1,4 +1,5 @@
 // ecoshield screen: proposed sites against redlines and every constraint layer.
+#include <chrono>
 #include <cstdio>
 #include <map>
 
@@ -55,11 +56,16 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
         ro.html = !a->no_html;
         ro.context = !a->no_context;
         ro.rings = !a->no_rings;
+        auto t0 = std::chrono::steady_clock::now();
         auto written = report::write_screen_outputs(*result, a->out, ro, cli::make_progress(g));
+        result->timings.emplace_back("write", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
         std::map<std::string, int> counts;
         for (const auto& s : result->results) counts[s.verdict]++;
         cli::say(g, "screened " + std::to_string(result->results.size()) + " sites against " + std::to_string(result->layers.size()) +
                         " layers in " + report::num(result->seconds, 1) + " s (working CRS " + result->work_crs_label + ")");
+        std::string times = "time:";
+        for (const auto& [phase, sec] : result->timings) times += " " + phase + " " + report::num(sec, 2) + " s";
+        cli::say(g, times);
         std::string line = "verdicts:";
         for (const auto& v : checks::verdicts()) line += " " + v + " " + std::to_string(counts[v]);
         cli::say(g, line);

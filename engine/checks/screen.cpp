@@ -34,7 +34,7 @@ const OpSpec& screen_spec() {
 }
 
 std::string ConstraintLayer::code(size_t i) const {
-    std::string c = binding.value(layer.features[i], "code");
+    std::string c = binding.code(layer.features[i]);
     return c.empty() ? "fid " + std::to_string(layer.features[i].fid) : c;
 }
 std::string ConstraintLayer::name(size_t i) const { return binding.value(layer.features[i], "name"); }
@@ -195,6 +195,12 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
         ++step;
         return progress.sub(a, a + 0.3 * span / nlayers);
     };
+    auto lap = [&, t = std::chrono::steady_clock::now()](const std::string& phase) mutable {
+        auto now = std::chrono::steady_clock::now();
+        R->timings.emplace_back(phase, std::chrono::duration<double>(now - t).count());
+        t = now;
+    };
+    lap("open");
     R->sites = io::read_vector(*project.sites, "sites", ro, sub(1.0));
     R->site_binding = catalog::Binding(catalog::kind("site", op), R->sites);
     for (const auto& [kind, src] : project.layers) {
@@ -228,6 +234,7 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
         if ((!r.activity_in.empty() || !r.unless_activity_in.empty()) && R->site_binding.index("activity") < 0)
             R->notes.push_back("rule " + r.id + " depends on the planned activity, but the site layer has no activity field: every site counts as having none");
     }
+    lap("read");
     for (auto& L : R->layers) {
         L.index = std::make_unique<vector::ConstraintIndex>(L.layer);
         if (L.layer.crs_assumed) R->notes.push_back("layer " + L.kind + " has no CRS; assumed " + L.layer.crs_label);
@@ -236,6 +243,7 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
     if (project.sites->from_gcj02) R->notes.push_back("site coordinates converted from GCJ-02 to WGS84 before projection");
     R->project = std::move(project);
 
+    lap("index");
     // per site, in parallel; results depend only on the input
     const size_t n = R->sites.features.size();
     R->results.resize(n);
@@ -263,7 +271,9 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
                     s.length_m = geom::length(g);
                     s.length_ell_m = R->ellipsoidal->length(g);
                 }
-                auto bufs = vector::site_buffers(g, R->buffers);
+                // point sites measure ring areas on exact discs: no buffer polygons needed
+                auto bufs = GEOSGeomTypeId_r(geom::ctx(), g) == GEOS_POINT ? std::vector<geom::Geom>(R->buffers.size())
+                                                                            : vector::site_buffers(g, R->buffers);
                 s.per_layer.reserve(R->layers.size());
                 for (const auto& L : R->layers) {
                     s.per_layer.push_back(vector::screen_site(g, R->buffers, bufs, *L.index, R->tolerance, *R->ellipsoidal));
@@ -283,6 +293,7 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
         for (const auto& s : skipped) R->notes.push_back("rule " + s + " was not applied");
     }
     work.report(1.0, "screening done");
+    lap("screen");
     for (const auto* src : {&R->project.sites.value()}) R->inputs.push_back(io::file_facts(src->path));
     for (const auto& [k, src] : R->project.layers) {
         bool seen = false;

@@ -67,6 +67,7 @@ struct ScreenResult {
     std::vector<io::FileFacts> inputs;
     std::unique_ptr<vector::Ellipsoidal> ellipsoidal;
     double seconds = 0;
+    std::vector<std::pair<std::string, double>> timings;  // phase -> seconds (wall), for the log only
 
     int layer_index(const std::string& kind) const;
 };

@@ -223,7 +223,7 @@ std::string screen_html(const checks::ScreenResult& r, const nlohmann::json& rep
             o << "</tr>";
         }
         o << "</table>";
-        for (const auto& u : rep["sites"][s.index]["control_units"]) {
+        for (const auto& u : site_json(r, s)["control_units"]) {
             o << "<p><b>管控单元 " << esc(u["code"].get<std::string>()) << " " << esc(u["name"].get<std::string>()) << "</b> ("
               << esc(u["class"].get<std::string>()) << ")<br>";
             for (const char* k : {"spatial_layout", "emissions", "risk", "resources"})
@@ -241,7 +241,7 @@ std::vector<std::string> write_screen_outputs(const checks::ScreenResult& r, con
     OutputDir out(out_dir, "screen");
     const std::string created = run_timestamp();
     write_screen_gpkg(r, out.temp("screen.gpkg"), created, opt, progress.sub(0.0, 0.6));
-    nlohmann::json rep = screen_json(r, created);
+    nlohmann::json rep = screen_json_head(r, created);
     auto write_text = [&](const std::string& name, const std::string& text) {
         std::string p = out.temp(name);
         std::ofstream f(p, std::ios::binary);
@@ -249,7 +249,13 @@ std::vector<std::string> write_screen_outputs(const checks::ScreenResult& r, con
         f.close();
         if (!f) throw Failure("screen: cannot write '" + out.final_path(name) + "' (disk full?)");
     };
-    write_text("report.json", rep.dump(1) + "\n");
+    {
+        std::string p = out.temp("report.json");
+        std::ofstream f(p, std::ios::binary);
+        write_screen_json(f, r, rep);
+        f.close();
+        if (!f) throw Failure("screen: cannot write '" + out.final_path("report.json") + "' (disk full?)");
+    }
     progress.report(0.7, "writing reports");
     write_text("report.csv", screen_csv(r));
     if (opt.html) write_text("report.html", screen_html(r, rep, opt));

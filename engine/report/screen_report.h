@@ -3,6 +3,7 @@
 // into place together when complete.
 #pragma once
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <string>
 
 #include "checks/screen.h"
@@ -21,11 +22,14 @@ std::vector<std::string> write_screen_outputs(const checks::ScreenResult& r, con
                                               const ScreenReportOptions& opt, const Progress& progress = {});
 
 // The pieces, for tests and other front ends.
-nlohmann::json screen_json(const checks::ScreenResult& r, const std::string& created);
+// report.json: everything but the sites (small), one site, and the whole file streamed.
+nlohmann::json screen_json_head(const checks::ScreenResult& r, const std::string& created);
+nlohmann::json site_json(const checks::ScreenResult& r, const checks::SiteResult& s);
+void write_screen_json(std::ostream& o, const checks::ScreenResult& r, const nlohmann::json& head);
 std::string screen_csv(const checks::ScreenResult& r);
 void write_screen_gpkg(const checks::ScreenResult& r, const std::string& path, const std::string& created,
                        const ScreenReportOptions& opt, const Progress& progress = {});
-std::string screen_html(const checks::ScreenResult& r, const nlohmann::json& report, const ScreenReportOptions& opt);
+std::string screen_html(const checks::ScreenResult& r, const nlohmann::json& head, const ScreenReportOptions& opt);
 
 // CSV field quoting (RFC 4180).
 std::string csv_field(const std::string& s);

@@ -66,7 +66,7 @@ KindTotals totals(const vector::LayerFigures& F) {
 
 }  // namespace
 
-json screen_json(const checks::ScreenResult& r, const std::string& created) {
+json screen_json_head(const checks::ScreenResult& r, const std::string& created) {
     json j;
     j["schema"] = "ecoshield.screen/1";
     j["software"] = {{"name", "ecoshield"}, {"version", ECOSHIELD_VERSION}};
@@ -112,105 +112,115 @@ json screen_json(const checks::ScreenResult& r, const std::string& created) {
     json verdict_counts = json::object();
     for (const auto& v : checks::verdicts()) verdict_counts[v] = 0;
     int tiny = 0;
-    json sites = json::array();
     for (const auto& s : r.results) {
         verdict_counts[s.verdict] = verdict_counts[s.verdict].get<int>() + 1;
         tiny += s.tiny_overlaps;
-        json js;
-        js["site_id"] = s.site_id;
-        js["name"] = s.name;
-        js["activity"] = s.activity;
-        js["src_fid"] = r.sites.features[s.index].fid;
-        js["geometry"] = family(s.dim);
-        js["area_m2"] = jnum(s.area_m2);
-        js["area_ell_m2"] = jnum(s.area_ell_m2);
-        js["area_ha"] = jnum(units::m2_to_ha(s.area_m2));
-        js["area_mu"] = jnum(units::m2_to_mu(s.area_m2));
-        js["length_m"] = jnum(s.length_m);
-        js["length_ell_m"] = jnum(s.length_ell_m);
-        js["verdict"] = s.verdict;
-        js["verdict_zh"] = checks::verdict_zh(s.verdict);
-        js["n_hits"] = s.n_hits;
-        js["tiny_overlaps"] = s.tiny_overlaps;
-        json fired = json::array();
-        for (const auto& f : s.fired) {
-            int li = r.layer_index(f.kind);
-            json codes = json::array();
-            for (size_t i : f.features) codes.push_back(r.layers[li].code(i));
-            fired.push_back({{"id", f.rule_id}, {"verdict", f.verdict}, {"reason", f.reason}, {"reason_zh", f.reason_zh},
-                             {"layer", f.kind}, {"features", codes}, {"detail", f.detail}});
-        }
-        js["rules_fired"] = fired;
-        json layers = json::object();
-        json units_hit = json::array();
-        for (size_t li = 0; li < r.layers.size(); ++li) {
-            const auto& L = r.layers[li];
-            const auto& F = s.per_layer[li];
-            json hits = json::array();
-            for (const auto& h : F.hits) {
-                json jh{{"code", L.code(h.feature)}, {"name", L.name(h.feature)}, {"type", L.type(h.feature)},
-                        {"fid", L.layer.features[h.feature].fid}, {"tiny", h.tiny}};
-                if (s.dim == 2 && L.index->dim(h.feature) == 2) {
-                    jh["overlap_m2"] = jnum(h.overlap_m2);
-                    jh["overlap_ell_m2"] = jnum(h.overlap_ell_m2);
-                    jh["overlap_ha"] = jnum(units::m2_to_ha(h.overlap_m2));
-                    jh["overlap_mu"] = jnum(units::m2_to_mu(h.overlap_m2));
-                    jh["site_share"] = jnum(h.site_share, 9);
-                    jh["patch_share"] = jnum(h.patch_share, 9);
-                }
-                if (h.length_m > 0 || s.dim == 1) {
-                    jh["length_m"] = jnum(h.length_m);
-                    jh["length_ell_m"] = jnum(h.length_ell_m);
-                }
-                if (s.dim == 1) {
-                    jh["crossings"] = h.crossings;
-                    jh["site_share"] = jnum(h.site_share, 9);
-                }
-                if (h.points_inside) jh["points_inside"] = h.points_inside;
-                hits.push_back(jh);
-                if (L.kind == "control_unit") {
-                    const auto& f = L.layer.features[h.feature];
-                    units_hit.push_back({{"code", L.code(h.feature)}, {"name", L.name(h.feature)},
-                                         {"class", L.binding.value(f, "class")},
-                                         {"spatial_layout", L.binding.value(f, "spatial_layout")},
-                                         {"emissions", L.binding.value(f, "emissions")},
-                                         {"risk", L.binding.value(f, "risk")},
-                                         {"resources", L.binding.value(f, "resources")}});
-                }
-            }
-            KindTotals t = totals(F);
-            json jl{{"hits", hits}, {"n_hits", t.hits}};
-            if (s.dim == 2) {
-                jl["overlap_m2"] = jnum(t.overlap);
-                jl["overlap_ell_m2"] = jnum(t.overlap_ell);
-                jl["site_share"] = jnum(t.share, 9);
-            }
-            if (s.dim == 1) {
-                jl["length_inside_m"] = jnum(t.length);
-                jl["crossings"] = t.crossings;
-            }
-            if (F.nearest >= 0)
-                jl["nearest"] = {{"code", L.code(static_cast<size_t>(F.nearest))}, {"name", L.name(static_cast<size_t>(F.nearest))},
-                                 {"distance_m", jnum(F.dmin)}};
-            else
-                jl["nearest"] = nullptr;
-            json rings = json::array();
-            for (size_t k = 0; k < r.buffers.size(); ++k)
-                rings.push_back({{"distance_m", r.buffers[k]}, {"count", F.within_count[k]}, {"area_m2", jnum(F.within_area_m2[k])}});
-            jl["within"] = rings;
-            layers[L.kind] = jl;
-        }
-        js["layers"] = layers;
-        js["control_units"] = units_hit;
-        sites.push_back(js);
     }
     int repaired = 0, rejected = 0;
     for (const auto& x : repairs) (x["action"] == "repaired" ? repaired : rejected)++;
     j["summary"] = {{"sites", r.results.size()}, {"sites_rejected", r.sites.n_read - static_cast<long long>(r.sites.features.size())},
                     {"verdicts", verdict_counts}, {"tiny_overlaps", tiny}, {"features_repaired", repaired},
                     {"features_rejected", rejected}};
-    j["sites"] = sites;
     return j;
+}
+
+json site_json(const checks::ScreenResult& r, const checks::SiteResult& s) {
+    json js;
+    js["site_id"] = s.site_id;
+    js["name"] = s.name;
+    js["activity"] = s.activity;
+    js["src_fid"] = r.sites.features[s.index].fid;
+    js["geometry"] = family(s.dim);
+    js["area_m2"] = jnum(s.area_m2);
+    js["area_ell_m2"] = jnum(s.area_ell_m2);
+    js["area_ha"] = jnum(units::m2_to_ha(s.area_m2));
+    js["area_mu"] = jnum(units::m2_to_mu(s.area_m2));
+    js["length_m"] = jnum(s.length_m);
+    js["length_ell_m"] = jnum(s.length_ell_m);
+    js["verdict"] = s.verdict;
+    js["verdict_zh"] = checks::verdict_zh(s.verdict);
+    js["n_hits"] = s.n_hits;
+    js["tiny_overlaps"] = s.tiny_overlaps;
+    json fired = json::array();
+    for (const auto& f : s.fired) {
+        int li = r.layer_index(f.kind);
+        json codes = json::array();
+        for (size_t i : f.features) codes.push_back(r.layers[li].code(i));
+        fired.push_back({{"id", f.rule_id}, {"verdict", f.verdict}, {"reason", f.reason}, {"reason_zh", f.reason_zh},
+                         {"layer", f.kind}, {"features", codes}, {"detail", f.detail}});
+    }
+    js["rules_fired"] = fired;
+    json layers = json::object();
+    json units_hit = json::array();
+    for (size_t li = 0; li < r.layers.size(); ++li) {
+        const auto& L = r.layers[li];
+        const auto& F = s.per_layer[li];
+        json hits = json::array();
+        for (const auto& h : F.hits) {
+            json jh{{"code", L.code(h.feature)}, {"name", L.name(h.feature)}, {"type", L.type(h.feature)},
+                    {"fid", L.layer.features[h.feature].fid}, {"tiny", h.tiny}};
+            if (s.dim == 2 && L.index->dim(h.feature) == 2) {
+                jh["overlap_m2"] = jnum(h.overlap_m2);
+                jh["overlap_ell_m2"] = jnum(h.overlap_ell_m2);
+                jh["overlap_ha"] = jnum(units::m2_to_ha(h.overlap_m2));
+                jh["overlap_mu"] = jnum(units::m2_to_mu(h.overlap_m2));
+                jh["site_share"] = jnum(h.site_share, 9);
+                jh["patch_share"] = jnum(h.patch_share, 9);
+            }
+            if (h.length_m > 0 || s.dim == 1) {
+                jh["length_m"] = jnum(h.length_m);
+                jh["length_ell_m"] = jnum(h.length_ell_m);
+            }
+            if (s.dim == 1) {
+                jh["crossings"] = h.crossings;
+                jh["site_share"] = jnum(h.site_share, 9);
+            }
+            if (h.points_inside) jh["points_inside"] = h.points_inside;
+            hits.push_back(jh);
+            if (L.kind == "control_unit") {
+                const auto& f = L.layer.features[h.feature];
+                units_hit.push_back({{"code", L.code(h.feature)}, {"name", L.name(h.feature)},
+                                     {"class", L.binding.value(f, "class")},
+                                     {"spatial_layout", L.binding.value(f, "spatial_layout")},
+                                     {"emissions", L.binding.value(f, "emissions")},
+                                     {"risk", L.binding.value(f, "risk")},
+                                     {"resources", L.binding.value(f, "resources")}});
+            }
+        }
+        KindTotals t = totals(F);
+        json jl{{"hits", hits}, {"n_hits", t.hits}};
+        if (s.dim == 2) {
+            jl["overlap_m2"] = jnum(t.overlap);
+            jl["overlap_ell_m2"] = jnum(t.overlap_ell);
+            jl["site_share"] = jnum(t.share, 9);
+        }
+        if (s.dim == 1) {
+            jl["length_inside_m"] = jnum(t.length);
+            jl["crossings"] = t.crossings;
+        }
+        if (F.nearest >= 0)
+            jl["nearest"] = {{"code", L.code(static_cast<size_t>(F.nearest))}, {"name", L.name(static_cast<size_t>(F.nearest))},
+                             {"distance_m", jnum(F.dmin)}};
+        else
+            jl["nearest"] = nullptr;
+        json rings = json::array();
+        for (size_t k = 0; k < r.buffers.size(); ++k)
+            rings.push_back({{"distance_m", r.buffers[k]}, {"count", F.within_count[k]}, {"area_m2", jnum(F.within_area_m2[k])}});
+        jl["within"] = rings;
+        layers[L.kind] = jl;
+    }
+    js["layers"] = layers;
+    js["control_units"] = units_hit;
+    return js;
+}
+
+void write_screen_json(std::ostream& o, const checks::ScreenResult& r, const json& head) {
+    // streamed: the head's keys one per line, then one line per site, so memory stays flat
+    o << "{\n";
+    for (auto it = head.begin(); it != head.end(); ++it) o << json(it.key()).dump() << ": " << it.value().dump() << ",\n";
+    o << "\"sites\": [";
+    for (size_t i = 0; i < r.results.size(); ++i) o << (i ? ",\n" : "\n") << site_json(r, r.results[i]).dump();
+    o << "\n]}\n";
 }
 
 std::string screen_csv(const checks::ScreenResult& r) {

@@ -1,5 +1,7 @@
 #include "vector/site_screen.h"
 
+#include "vector/disc_area.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -72,6 +74,16 @@ int count_crossings(const GEOSGeometry* line, const GEOSGeometry* boundary) {
     return n;
 }
 
+// Area of polygon f inside a (polygonal) buffer: whole when covered, else clipped to the
+// buffer's box first (cheap, and it cuts the vertices the overlay has to node).
+double area_within(const GEOSGeometry* f, double f_area, const GEOSGeometry* buf, const geom::Prepared& pbuf) {
+    if (pbuf.covers(f)) return f_area;
+    geom::Box b = geom::bounds(buf);
+    geom::Geom clipped = geom::own(GEOSClipByRect_r(geom::ctx(), f, b.minx, b.miny, b.maxx, b.maxy), "clip by rectangle");
+    if (geom::is_empty(clipped.get())) return 0.0;
+    return geom::area(geom::intersection(clipped.get(), buf).get());
+}
+
 }  // namespace
 
 LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& buffers,
@@ -85,20 +97,28 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
     out.within_count.assign(buffers.size(), 0);
     out.within_area_m2.assign(buffers.size(), 0.0);
 
-    geom::Prepared psite(site);
+    // polygonal buffers are needed only for ring areas of line and polygon sites; point sites use
+    // the exact disc
+    double px = 0, py = 0;
+    const bool point_site = GEOSGeomTypeId_r(geom::ctx(), site) == GEOS_POINT;
+    if (point_site) {
+        GEOSGeomGetX_r(geom::ctx(), site, &px);
+        GEOSGeomGetY_r(geom::ctx(), site, &py);
+    }
     std::vector<geom::Prepared> pbuf;
-    for (const auto& b : buffer_geoms) pbuf.emplace_back(b.get());
+    if (!point_site)
+        for (const auto& b : buffer_geoms) pbuf.emplace_back(b.get());
 
     auto h = geom::ctx();
     for (size_t i : idx.candidates(site, reach)) {
         const GEOSGeometry* f = idx.geom(i);
         const int fdim = idx.dim(i);
-        const bool hit = psite.intersects(f);
+        const geom::Prepared& pf = idx.prepared(i);
+        const bool hit = pf.intersects(site);
         double d = 0.0;
         if (!hit) {
-            const geom::Prepared& pf = idx.prepared(i);
-            if (reach > 0 && !pf.dwithin(site, reach)) continue;
             d = pf.distance(site);
+            if (reach > 0 && d > reach) continue;
         }
         if (hit) {
             Hit x;
@@ -145,10 +165,8 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
             if (d > buffers[k]) continue;
             out.within_count[k] += 1;
             if (fdim != 2) continue;
-            double a;
-            if (pbuf[k].covers(f)) a = idx.area(i);
-            else a = geom::area(geom::intersection(buffer_geoms[k].get(), f).get());
-            out.within_area_m2[k] += a;
+            out.within_area_m2[k] += point_site ? polygon_disc_area(f, px, py, buffers[k])
+                                                : area_within(f, idx.area(i), buffer_geoms[k].get(), pbuf[k]);
         }
     }
     // the site's own footprint is not part of the ring areas

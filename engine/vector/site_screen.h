@@ -63,13 +63,14 @@ struct LayerFigures {
     double dmin = std::numeric_limits<double>::infinity();
     geom::Geom nearest_line;                    // from the site to the nearest feature; null when intersecting
     std::vector<int> within_count;              // per buffer distance: features with distance <= d (cumulative)
-    std::vector<double> within_area_m2;         // per buffer distance: the layer's polygon area within d of the site (excluding the site itself)
+    std::vector<double> within_area_m2;         // per buffer distance: the layer's polygon area within d of the site (excluding
+                                                // the site itself): exact discs for point sites, the buffer polygons otherwise
     std::vector<std::pair<size_t, double>> near;  // features within the largest buffer that do not intersect, with distance
     int tiny_hits() const;
 };
 
-// `buffers` ascending (m); `buffer_geoms[i]` = buffer of the site by buffers[i] (may be empty
-// when there are no buffers).
+// `buffers` ascending (m); `buffer_geoms[i]` = buffer of the site by buffers[i] (may hold null
+// geometries for a point site, whose ring areas are measured on exact discs).
 LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& buffers,
                          const std::vector<geom::Geom>& buffer_geoms, const ConstraintIndex& idx,
                          const Tolerance& tol, const Ellipsoidal& ell);

@@ -1,0 +1,85 @@
+#include "vector/disc_area.h"
+
+#include <cmath>
+#include <vector>
+
+namespace eco::vector {
+
+namespace {
+
+struct P {
+    double x, y;
+};
+inline double cross(P a, P b) { return a.x * b.y - a.y * b.x; }
+inline double dot(P a, P b) { return a.x * b.x + a.y * b.y; }
+inline double angle(P a, P b) { return std::atan2(cross(a, b), dot(a, b)); }
+
+// Signed area of disc(0, r) ∩ triangle(0, a, b).
+double tri_disc(P a, P b, double r) {
+    const double r2 = r * r;
+    const double aa = dot(a, a), bb = dot(b, b);
+    const bool a_in = aa <= r2, b_in = bb <= r2;
+    if (a_in && b_in) return 0.5 * cross(a, b);
+    // segment a + t (b - a): |a + t d|^2 = r^2
+    P d{b.x - a.x, b.y - a.y};
+    const double A = dot(d, d), B = 2 * dot(a, d), C = aa - r2;
+    if (A == 0) return 0.0;
+    const double disc = B * B - 4 * A * C;
+    if (disc <= 0) return 0.5 * r2 * angle(a, b);  // the segment's line misses the circle
+    const double s = std::sqrt(disc);
+    const double t1 = (-B - s) / (2 * A), t2 = (-B + s) / (2 * A);
+    auto at = [&](double t) { return P{a.x + t * d.x, a.y + t * d.y}; };
+    if (a_in) {  // leaves the disc at t2
+        P q = at(t2);
+        return 0.5 * cross(a, q) + 0.5 * r2 * angle(q, b);
+    }
+    if (b_in) {  // enters at t1
+        P q = at(t1);
+        return 0.5 * r2 * angle(a, q) + 0.5 * cross(q, b);
+    }
+    if (t1 >= 1.0 || t2 <= 0.0 || t1 < 0.0 || t2 > 1.0)  // both ends outside, chord not on the segment
+        return 0.5 * r2 * angle(a, b);
+    P q1 = at(t1), q2 = at(t2);
+    return 0.5 * r2 * angle(a, q1) + 0.5 * cross(q1, q2) + 0.5 * r2 * angle(q2, b);
+}
+
+// |area of ring ∩ disc|, the ring's orientation normalised.
+double ring_disc(const GEOSGeometry* ring, double cx, double cy, double r) {
+    auto h = geom::ctx();
+    const GEOSCoordSequence* cs = GEOSGeom_getCoordSeq_r(h, ring);
+    unsigned n = 0;
+    GEOSCoordSeq_getSize_r(h, cs, &n);
+    if (n < 4) return 0.0;
+    std::vector<double> xy(2 * n);
+    GEOSCoordSeq_copyToBuffer_r(h, cs, xy.data(), 0, 0);
+    double s = 0, shoelace = 0;
+    P prev{xy[0] - cx, xy[1] - cy};
+    for (unsigned i = 1; i < n; ++i) {
+        P cur{xy[2 * i] - cx, xy[2 * i + 1] - cy};
+        s += tri_disc(prev, cur, r);
+        shoelace += cross(prev, cur);
+        prev = cur;
+    }
+    return shoelace < 0 ? -s : s;
+}
+
+}  // namespace
+
+double polygon_disc_area(const GEOSGeometry* g, double cx, double cy, double r) {
+    auto h = geom::ctx();
+    int t = GEOSGeomTypeId_r(h, g);
+    if (t == GEOS_POLYGON) {
+        if (GEOSisEmpty_r(h, g)) return 0.0;
+        double a = ring_disc(GEOSGetExteriorRing_r(h, g), cx, cy, r);
+        for (int i = 0, k = GEOSGetNumInteriorRings_r(h, g); i < k; ++i) a -= ring_disc(GEOSGetInteriorRingN_r(h, g, i), cx, cy, r);
+        return a;
+    }
+    if (t == GEOS_MULTIPOLYGON || t == GEOS_GEOMETRYCOLLECTION) {
+        double a = 0;
+        for (int i = 0, k = GEOSGetNumGeometries_r(h, g); i < k; ++i) a += polygon_disc_area(GEOSGetGeometryN_r(h, g, i), cx, cy, r);
+        return a;
+    }
+    return 0.0;
+}
+
+}  // namespace eco::vector
