@@ -16,7 +16,8 @@ namespace {
 struct ScreenArgs {
     std::string project, sites, out = "out/screen", encoding, assume_crs;
     std::vector<std::string> layers;
-    bool from_gcj02 = false, no_html = false, no_context = false, no_rings = false;
+    bool from_gcj02 = false, no_html = false, no_context = false;
+    std::string rings = "auto";
     nlohmann::json params = nlohmann::json::object();
 };
 
@@ -33,7 +34,8 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
     sub->add_flag("--from-gcj02", a->from_gcj02, "the site coordinates are GCJ-02 (Chinese web maps): convert them to WGS84");
     sub->add_flag("--no-html", a->no_html, "do not write report.html");
     sub->add_flag("--no-context", a->no_context, "do not copy nearby constraint features into screen.gpkg");
-    sub->add_flag("--no-rings", a->no_rings, "do not write the buffer ring polygons");
+    sub->add_option("--rings", a->rings, "buffer ring polygons in screen.gpkg: all, none, or auto (all up to 5000 sites; the ring figures are always in the reports)")
+        ->check(CLI::IsMember({"auto", "all", "none"}));
     eco::cli::add_params(*sub, spec, a->params);
     sub->callback([a, &g] {
         using namespace eco;
@@ -55,7 +57,9 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
         report::ScreenReportOptions ro;
         ro.html = !a->no_html;
         ro.context = !a->no_context;
-        ro.rings = !a->no_rings;
+        ro.rings = a->rings;
+        if (a->rings == "auto" && result->results.size() > ro.rings_max_sites)
+            cli::say(g, "note: " + std::to_string(result->results.size()) + " sites: buffer ring polygons not written (pass --rings all to write them)");
         auto t0 = std::chrono::steady_clock::now();
         auto written = report::write_screen_outputs(*result, a->out, ro, cli::make_progress(g));
         result->timings.emplace_back("write", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());

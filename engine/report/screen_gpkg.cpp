@@ -122,7 +122,8 @@ void write_screen_gpkg(const checks::ScreenResult& r, const std::string& path, c
     progress.report(0.6, "writing layers");
 
     // buffer rings
-    if (opt.rings && !r.buffers.empty()) {
+    const bool rings = opt.rings == "all" || (opt.rings == "auto" && r.results.size() <= opt.rings_max_sites);
+    if (rings && !r.buffers.empty()) {
         w.begin("buffer_rings", wkbMultiPolygon,
                 {{"site_id"}, {"ring"}, {"inner_m", OFTReal}, {"outer_m", OFTReal}, {"n_features", OFTInteger},
                  {"redline_count", OFTInteger}, {"redline_area_m2", OFTReal}},

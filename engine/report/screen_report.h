@@ -13,7 +13,8 @@ namespace eco::report {
 struct ScreenReportOptions {
     bool html = true;
     bool context = true;       // copy constraint features near the sites into the GeoPackage
-    bool rings = true;         // write the buffer ring polygons
+    std::string rings = "auto";  // buffer ring polygons: "all", "none", or "auto" = all up to rings_max_sites sites
+    size_t rings_max_sites = 5000;
     size_t html_max_maps = 200;  // sites drawn with a map in the HTML page (worst verdicts first)
 };
 
