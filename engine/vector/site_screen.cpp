@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace eco::vector {
 
@@ -74,6 +75,69 @@ int count_crossings(const GEOSGeometry* line, const GEOSGeometry* boundary) {
     return n;
 }
 
+// A point against a geometry by direct loops over its coordinates: for the 9 in 10 sites that are
+// points this is several times faster than GEOS predicates and needs no prepared index.
+struct PointRelation {
+    bool hit = false;  // inside or on the boundary (GEOS intersects)
+    double dist = 0;   // 0 when hit
+};
+
+void point_vs_part(const GEOSGeometry* g, double px, double py, bool& inside, double& d2) {
+    auto h = geom::ctx();
+    int t = GEOSGeomTypeId_r(h, g);
+    if (t == GEOS_POLYGON) {
+        if (GEOSisEmpty_r(h, g)) return;
+        bool in = false;
+        for (int i = -1, k = GEOSGetNumInteriorRings_r(h, g); i < k; ++i) {
+            const GEOSGeometry* ring = i < 0 ? GEOSGetExteriorRing_r(h, g) : GEOSGetInteriorRingN_r(h, g, i);
+            const GEOSCoordSequence* cs = GEOSGeom_getCoordSeq_r(h, ring);
+            unsigned n = 0;
+            GEOSCoordSeq_getSize_r(h, cs, &n);
+            thread_local std::vector<double> xy;
+            xy.resize(2 * n);
+            if (n) GEOSCoordSeq_copyToBuffer_r(h, cs, xy.data(), 0, 0);
+            for (unsigned j = 1; j < n; ++j) {
+                double ax = xy[2 * j - 2], ay = xy[2 * j - 1], bx = xy[2 * j], by = xy[2 * j + 1];
+                if ((ay > py) != (by > py) && px < ax + (py - ay) * (bx - ax) / (by - ay)) in = !in;
+                double dx = bx - ax, dy = by - ay, L = dx * dx + dy * dy;
+                double u = L > 0 ? ((px - ax) * dx + (py - ay) * dy) / L : 0.0;
+                u = u < 0 ? 0 : u > 1 ? 1 : u;
+                double ex = ax + u * dx - px, ey = ay + u * dy - py;
+                d2 = std::min(d2, ex * ex + ey * ey);
+            }
+        }
+        inside = inside || in;
+    } else if (t == GEOS_LINESTRING || t == GEOS_LINEARRING || t == GEOS_POINT) {
+        const GEOSCoordSequence* cs = GEOSGeom_getCoordSeq_r(h, g);
+        unsigned n = 0;
+        GEOSCoordSeq_getSize_r(h, cs, &n);
+        thread_local std::vector<double> xy;
+        xy.resize(2 * n);
+        if (n) GEOSCoordSeq_copyToBuffer_r(h, cs, xy.data(), 0, 0);
+        if (n == 1) d2 = std::min(d2, (xy[0] - px) * (xy[0] - px) + (xy[1] - py) * (xy[1] - py));
+        for (unsigned j = 1; j < n; ++j) {
+            double ax = xy[2 * j - 2], ay = xy[2 * j - 1], bx = xy[2 * j], by = xy[2 * j + 1];
+            double dx = bx - ax, dy = by - ay, L = dx * dx + dy * dy;
+            double u = L > 0 ? ((px - ax) * dx + (py - ay) * dy) / L : 0.0;
+            u = u < 0 ? 0 : u > 1 ? 1 : u;
+            double ex = ax + u * dx - px, ey = ay + u * dy - py;
+            d2 = std::min(d2, ex * ex + ey * ey);
+        }
+    } else {
+        for (int i = 0, k = GEOSGetNumGeometries_r(h, g); i < k; ++i) point_vs_part(GEOSGetGeometryN_r(h, g, i), px, py, inside, d2);
+    }
+}
+
+PointRelation point_relation(const GEOSGeometry* g, double px, double py) {
+    bool inside = false;
+    double d2 = std::numeric_limits<double>::infinity();
+    point_vs_part(g, px, py, inside, d2);
+    PointRelation r;
+    r.hit = inside || d2 == 0.0;
+    r.dist = r.hit ? 0.0 : std::sqrt(d2);
+    return r;
+}
+
 // Area of polygon f inside a (polygonal) buffer: whole when covered, else clipped to the
 // buffer's box first (cheap, and it cuts the vertices the overlay has to node).
 double area_within(const GEOSGeometry* f, double f_area, const GEOSGeometry* buf, const geom::Prepared& pbuf) {
@@ -113,12 +177,20 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
     for (size_t i : idx.candidates(site, reach)) {
         const GEOSGeometry* f = idx.geom(i);
         const int fdim = idx.dim(i);
-        const geom::Prepared& pf = idx.prepared(i);
-        const bool hit = pf.intersects(site);
+        bool hit;
         double d = 0.0;
-        if (!hit) {
-            d = pf.distance(site);
-            if (reach > 0 && d > reach) continue;
+        if (point_site) {
+            PointRelation pr = point_relation(f, px, py);
+            hit = pr.hit;
+            d = pr.dist;
+            if (!hit && reach > 0 && d > reach) continue;
+        } else {
+            const geom::Prepared& pf = idx.prepared(i);
+            hit = pf.intersects(site);
+            if (!hit) {
+                d = pf.distance(site);
+                if (reach > 0 && d > reach) continue;
+            }
         }
         if (hit) {
             Hit x;
@@ -161,12 +233,17 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
             out.dmin = d;
             out.nearest = static_cast<long long>(i);
         }
+        std::vector<double> radii;
         for (size_t k = 0; k < buffers.size(); ++k) {
             if (d > buffers[k]) continue;
             out.within_count[k] += 1;
             if (fdim != 2) continue;
-            out.within_area_m2[k] += point_site ? polygon_disc_area(f, px, py, buffers[k])
-                                                : area_within(f, idx.area(i), buffer_geoms[k].get(), pbuf[k]);
+            if (point_site) radii.push_back(buffers[k]);
+            else out.within_area_m2[k] += area_within(f, idx.area(i), buffer_geoms[k].get(), pbuf[k]);
+        }
+        if (!radii.empty()) {
+            auto a = polygon_disc_areas(f, px, py, radii);
+            for (size_t k = buffers.size() - radii.size(), j = 0; k < buffers.size(); ++k, ++j) out.within_area_m2[k] += a[j];
         }
     }
     // the site's own footprint is not part of the ring areas
