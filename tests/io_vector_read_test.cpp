@@ -184,3 +184,25 @@ TEST_CASE("the real Taizhou county file: all 9 polygons invalid as shipped, all 
     // the data's README: about 10,360 km2 in all (planar GK areas are ~0.03 % larger than ellipsoidal)
     CHECK(total / 1e6 == Approx(10360).epsilon(0.01));
 }
+
+TEST_CASE("FlatGeobuf, KML and Shapefile layers read the same geometry", "[io][read]") {
+    TempDir t;
+    const char* wkt = "POLYGON((120.5 28.5,120.51 28.5,120.51 28.51,120.5 28.51,120.5 28.5))";
+    testutil::write_vector(t / "a.fgb", "FlatGeobuf", "a", "EPSG:4490", wkbPolygon, {{wkt, {{"name", "甲"}}}});
+    testutil::write_vector(t / "a.kml", "KML", "a", "EPSG:4326", wkbPolygon, {{wkt, {{"Name", "甲"}}}});
+    testutil::write_vector(t / "a.shp", "ESRI Shapefile", "a", "EPSG:4490", wkbPolygon, {{wkt, {{"name", "甲"}}}}, {"ENCODING=UTF-8"});
+    auto work = io::srs_from_user("EPSG:4549", "t", "CRS");
+    double areas[3];
+    int k = 0;
+    for (const char* f : {"a.fgb", "a.kml", "a.shp"}) {
+        INFO(f);
+        auto L = read(t / f, work.get());
+        REQUIRE(L.features.size() == 1);
+        areas[k++] = geom::area(L.features[0].geom.get());
+    }
+    // a 0.01 x 0.01 degree cell at 28.5N: about 979 m x 1109 m
+    CHECK(areas[0] == Approx(979.0 * 1109.0).epsilon(0.01));
+    // WGS84 and CGCS2000 differ by centimetres: the same area to 1e-6
+    CHECK(areas[1] == Approx(areas[0]).epsilon(1e-6));
+    CHECK(areas[2] == Approx(areas[0]).epsilon(1e-9));
+}

@@ -167,17 +167,24 @@ void write_screen_gpkg(const checks::ScreenResult& r, const std::string& path, c
                     cf.push_back({f.name});
                     names.push_back(f.name);
                 }
-            int dim = 0;
-            for (size_t i : keep) dim = std::max(dim, L.index->dim(i));
-            std::string name = "context_" + L.kind;
-            w.begin(name, multi_type(dim), cf, "ecoshield screen: " + L.kind + " features near the sites (from " + L.layer.source.spec + ")");
-            for (size_t i : keep) {
-                if (L.index->dim(i) != dim) continue;
-                std::vector<Value> v;
-                for (const auto& n : names) v.push_back(L.binding.value(L.layer.features[i], n));
-                w.add(L.layer.features[i].geom.get(), v);
+            // one layer per geometry family present (e.g. water zones as polygons and as river reaches)
+            int top = 0;
+            for (size_t i : keep) top = std::max(top, L.index->dim(i));
+            for (int dim = 2; dim >= 0; --dim) {
+                bool any = false;
+                for (size_t i : keep) any = any || L.index->dim(i) == dim;
+                if (!any) continue;
+                std::string name = "context_" + L.kind + (dim == top ? "" : dim == 1 ? "_line" : "_point");
+                w.begin(name, multi_type(dim), cf,
+                        "ecoshield screen: " + L.kind + " features near the sites (from " + L.layer.source.spec + ")");
+                for (size_t i : keep) {
+                    if (L.index->dim(i) != dim) continue;
+                    std::vector<Value> v;
+                    for (const auto& n : names) v.push_back(L.binding.value(L.layer.features[i], n));
+                    w.add(L.layer.features[i].geom.get(), v);
+                }
+                w.end(L.binding.spec()->style);
             }
-            w.end(L.binding.spec()->style);
         }
     }
 

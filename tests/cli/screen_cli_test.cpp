@@ -264,3 +264,14 @@ TEST_CASE("screen with the real, invalid Taizhou county polygons as sites: repai
     for (const auto& s : rep["sites"]) hit += s["layers"]["redline"]["n_hits"].get<int>() > 0;
     CHECK(hit >= 4);
 }
+
+TEST_CASE("screen refuses a rule that tests a field the layer lacks", "[cli][screen][bad]") {
+    TempDir t;
+    // a water source layer without any level field: the rule dws_first could never fire
+    testutil::write_vector(t / "ws.gpkg", "GPKG", "ws", "EPSG:4490", wkbPolygon,
+                           {{"POLYGON((121.1 28.6,121.11 28.6,121.11 28.61,121.1 28.61,121.1 28.6))", {{"name", "水库"}}}});
+    auto r = run_cli("screen --sites layers/demo/demo_sites.gpkg:sites --layer redline=layers/demo/taizhou_demo.gpkg:redline "
+                     "--layer water_source=" + q(t / "ws.gpkg") + " --out " + q(t / "o"));
+    CHECK(r.status == 2);
+    CHECK_THAT(r.out, Catch::Contains("rule 'dws_first'") && Catch::Contains("field 'level'") && Catch::Contains("ws.gpkg"));
+}
