@@ -86,6 +86,10 @@ void GpkgWriter::end(const std::string& style) {
     cur_ = nullptr;
 }
 
+void GpkgWriter::set_metadata(const std::string& key, const std::string& value) {
+    ds_->SetMetadataItem(key.c_str(), value.c_str());
+}
+
 void GpkgWriter::close() {
     if (in_tx_) ds_->CommitTransaction();
     in_tx_ = 0;

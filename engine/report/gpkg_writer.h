@@ -38,6 +38,8 @@ public:
     // Ends the layer and stores the style `style` ("" for none).
     void end(const std::string& style);
     void close();
+    // A metadata item of the whole GeoPackage (stored in gpkg_metadata), e.g. the run record.
+    void set_metadata(const std::string& key, const std::string& value);
     const std::vector<std::string>& layers() const { return layers_; }
 
 private:

@@ -32,6 +32,13 @@ void write_screen_gpkg(const checks::ScreenResult& r, const std::string& path, c
                        const ScreenReportOptions& opt, const Progress& progress) {
     GpkgWriter w(path, *r.work_crs, created, "screen");
     const int red = r.layer_index("redline");
+    {
+        // the run record (software, parameters, inputs with sizes and hashes) travels with the layers
+        nlohmann::json head = screen_json_head(r, created);
+        nlohmann::json run{{"software", head["software"]}, {"created", head["created"]}, {"parameters", head["parameters"]},
+                           {"work_crs", head["work_crs"]}, {"inputs", head["inputs"]}, {"rules", head["rules"]["file"]}};
+        w.set_metadata("ECOSHIELD_RUN", run.dump());
+    }
 
     // sites, one layer per geometry family
     std::vector<OutField> sf{{"site_id"}, {"name"}, {"activity"}, {"verdict"}, {"verdict_zh"}, {"rules_fired"}, {"reasons"},

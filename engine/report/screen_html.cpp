@@ -134,6 +134,20 @@ std::string screen_html(const checks::ScreenResult& r, const nlohmann::json& rep
     for (double b : r.buffers) o << " " << num(b) << " m";
     o << "</small></p>\n<p><small>" << esc(rep["area_convention"].get<std::string>()) << "</small></p>\n";
 
+    // inputs
+    o << "<details><summary>输入数据 / Inputs</summary><table><tr><th>role</th><th>source</th><th>CRS</th><th>features</th>"
+         "<th>repaired</th><th>rejected</th><th>size</th><th>SHA-256</th></tr>";
+    for (const auto& in : rep["inputs"]) {
+        o << "<tr><td>" << esc(in.value("role", "")) << "</td><td>" << esc(in.value("source", in.value("path", ""))) << "</td><td>"
+          << esc(in.value("crs", "")) << (in.value("crs_assumed", false) ? " (assumed)" : "") << "</td><td class=\"num\">"
+          << (in.contains("features_read") ? std::to_string(in["features_read"].get<long long>()) : "") << "</td><td class=\"num\">"
+          << (in.contains("repaired") ? std::to_string(in["repaired"].get<int>()) : "") << "</td><td class=\"num\">"
+          << (in.contains("rejected") ? std::to_string(in["rejected"].get<int>()) : "") << "</td><td class=\"num\">"
+          << (in.contains("file") ? std::to_string(in["file"]["size"].get<long long>()) : "") << "</td><td><small>"
+          << (in.contains("file") ? esc(in["file"]["sha256"].get<std::string>()) : "") << "</small></td></tr>";
+    }
+    o << "</table></details>\n";
+
     // summary
     o << "<h2>结论汇总 / Verdicts</h2><table><tr>";
     for (const auto& v : checks::verdicts())
