@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace eco::vector {
 
@@ -21,12 +22,6 @@ ConstraintIndex::ConstraintIndex(const io::VectorLayer& layer) : layer_(&layer) 
     tree_.build();
 }
 
-const geom::Prepared& ConstraintIndex::prepared(size_t i) const {
-    auto& cache = prepared_.local();
-    if (cache.empty()) cache.resize(area_.size());
-    if (!cache[i]) cache[i] = std::make_unique<geom::Prepared>(geom(i));
-    return *cache[i];
-}
 
 std::vector<size_t> ConstraintIndex::candidates(const GEOSGeometry* g, double d) const {
     geom::Box b = geom::bounds(g);
@@ -169,6 +164,8 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
         GEOSGeomGetX_r(geom::ctx(), site, &px);
         GEOSGeomGetY_r(geom::ctx(), site, &py);
     }
+    std::optional<geom::Prepared> psite;
+    if (!point_site) psite.emplace(site);
     std::vector<geom::Prepared> pbuf;
     if (!point_site)
         for (const auto& b : buffer_geoms) pbuf.emplace_back(b.get());
@@ -185,10 +182,11 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
             d = pr.dist;
             if (!hit && reach > 0 && d > reach) continue;
         } else {
-            const geom::Prepared& pf = idx.prepared(i);
-            hit = pf.intersects(site);
+            // the site is prepared (small, once per site), not the features: no per-feature index
+            // is kept, so memory does not grow with the constraint layer
+            hit = psite->intersects(f);
             if (!hit) {
-                d = pf.distance(site);
+                d = psite->distance(f);
                 if (reach > 0 && d > reach) continue;
             }
         }

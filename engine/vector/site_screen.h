@@ -7,8 +7,6 @@
 #include <memory>
 #include <vector>
 
-#include <tbb/enumerable_thread_specific.h>
-
 #include "geom/geos.h"
 #include "io/vector_read.h"
 #include "vector/area.h"
@@ -16,13 +14,13 @@
 namespace eco::vector {
 
 // A constraint layer prepared for repeated queries from several threads: an STR tree built
-// once, per-thread prepared geometries created on first use, planar areas precomputed.
+// once and planar areas precomputed. (Sites, not features, are prepared: a prepared index per
+// feature would cost more memory than the layer itself.)
 class ConstraintIndex {
 public:
     explicit ConstraintIndex(const io::VectorLayer& layer);
     const io::VectorLayer& layer() const { return *layer_; }
     const GEOSGeometry* geom(size_t i) const { return layer_->features[i].geom.get(); }
-    const geom::Prepared& prepared(size_t i) const;
     double area(size_t i) const { return area_[i]; }
     int dim(size_t i) const { return dim_[i]; }
     // Feature indices whose envelope comes within `d` of the envelope of `g`.
@@ -34,7 +32,6 @@ private:
     geom::STRtree tree_;
     std::vector<double> area_;
     std::vector<int> dim_;
-    mutable tbb::enumerable_thread_specific<std::vector<std::unique_ptr<geom::Prepared>>> prepared_;
 };
 
 struct Tolerance {
