@@ -16,6 +16,9 @@ GpkgWriter::GpkgWriter(const std::string& path, const OGRSpatialReference& srs, 
     : srs_(io::clone_srs(srs)), op_(std::move(op)), path_(path) {
     io::gdal_init();
     CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", timestamp.c_str());
+    // the file is written under a temporary name and renamed when complete, so SQLite's
+    // per-commit fsync buys nothing here
+    CPLSetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF");
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!drv) throw Failure(op_ + ": GDAL has no GeoPackage driver");
     io::ErrorCapture cap;
@@ -29,6 +32,7 @@ GpkgWriter::~GpkgWriter() {
         ds_.reset();
     }
     CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nullptr);
+    CPLSetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", nullptr);
 }
 
 void GpkgWriter::begin(const std::string& name, OGRwkbGeometryType type, const std::vector<OutField>& fields,

@@ -147,7 +147,7 @@ void write_screen_gpkg(const checks::ScreenResult& r, const std::string& path, c
                 if (red >= 0) {
                     const auto& F = s.per_layer[red];
                     rc = static_cast<long long>(F.within_count[k] - (k ? F.within_count[k - 1] : 0));
-                    ra = F.within_area_m2[k] - (k ? F.within_area_m2[k - 1] : 0.0);
+                    ra = dist(F.within_area_m2[k] - (k ? F.within_area_m2[k - 1] : 0.0));
                 }
                 std::string label = num(k ? r.buffers[k - 1] : 0.0, 3) + "-" + num(r.buffers[k], 3);
                 w.add(ring.get(), {s.site_id, label, k ? r.buffers[k - 1] : 0.0, r.buffers[k], nf, rc, ra});

@@ -1,5 +1,6 @@
 // report.json and report.csv of `screen`.
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <sstream>
 
@@ -21,6 +22,15 @@ std::string csv_field(const std::string& s) {
 }
 
 std::string num(double v, int decimals) {
+    if (decimals < 0) {  // shortest text that reads back to the same double
+        if (!std::isfinite(v)) return "";
+        char b[64];
+        for (int p = 15; p <= 17; ++p) {
+            std::snprintf(b, sizeof b, "%.*g", p, v);
+            if (std::strtod(b, nullptr) == v) break;
+        }
+        return b;
+    }
     if (!std::isfinite(v)) return "";
     char b[64];
     std::snprintf(b, sizeof b, "%.*f", decimals, v);
@@ -245,15 +255,15 @@ std::string screen_csv(const checks::ScreenResult& r) {
         std::string fired;
         for (const auto& f : s.fired) fired += (fired.empty() ? "" : ";") + f.rule_id;
         o << csv_field(s.site_id) << "," << csv_field(s.name) << "," << csv_field(s.activity) << "," << family(s.dim) << ","
-          << s.verdict << "," << csv_field(fired) << "," << num(s.area_m2) << "," << num(s.area_ell_m2) << "," << num(s.length_m)
+          << s.verdict << "," << csv_field(fired) << "," << num(s.area_m2, -1) << "," << num(s.area_ell_m2, -1) << "," << num(s.length_m, -1)
           << "," << s.n_hits << "," << s.tiny_overlaps;
         if (red >= 0) {
             const auto& F = s.per_layer[red];
             KindTotals t = totals(F);
-            o << "," << t.hits << "," << num(t.overlap) << "," << num(t.overlap_ell) << "," << num(t.share, 9) << ","
-              << num(t.length) << "," << t.crossings << "," << num(F.dmin) << ","
+            o << "," << t.hits << "," << num(t.overlap, -1) << "," << num(t.overlap_ell, -1) << "," << num(t.share, -1) << ","
+              << num(t.length, -1) << "," << t.crossings << "," << num(F.dmin, -1) << ","
               << csv_field(F.nearest >= 0 ? r.layers[red].code(static_cast<size_t>(F.nearest)) : "");
-            for (size_t k = 0; k < r.buffers.size(); ++k) o << "," << F.within_count[k] << "," << num(F.within_area_m2[k]);
+            for (size_t k = 0; k < r.buffers.size(); ++k) o << "," << F.within_count[k] << "," << num(F.within_area_m2[k], -1);
         }
         std::string units;
         int cu = r.layer_index("control_unit");
@@ -263,7 +273,7 @@ std::string screen_csv(const checks::ScreenResult& r) {
         for (size_t li = 0; li < r.layers.size(); ++li) {
             if (static_cast<int>(li) == red) continue;
             KindTotals t = totals(s.per_layer[li]);
-            o << "," << t.hits << "," << num(t.overlap) << "," << num(s.per_layer[li].dmin);
+            o << "," << t.hits << "," << num(t.overlap, -1) << "," << num(s.per_layer[li].dmin, -1);
         }
         o << "\n";
     }

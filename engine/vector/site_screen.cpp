@@ -147,7 +147,7 @@ double area_within(const GEOSGeometry* f, double f_area, const GEOSGeometry* buf
 
 LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& buffers,
                          const std::vector<geom::Geom>& buffer_geoms, const ConstraintIndex& idx,
-                         const Tolerance& tol, const Ellipsoidal& ell) {
+                         const Tolerance& tol, const Ellipsoidal& ell, bool ring_areas) {
     LayerFigures out;
     const int sdim = geom::dimension(site);
     const double site_area = sdim == 2 ? geom::area(site) : 0.0;
@@ -167,7 +167,7 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
     std::optional<geom::Prepared> psite;
     if (!point_site) psite.emplace(site);
     std::vector<geom::Prepared> pbuf;
-    if (!point_site)
+    if (!point_site && ring_areas)
         for (const auto& b : buffer_geoms) pbuf.emplace_back(b.get());
 
     auto h = geom::ctx();
@@ -235,7 +235,7 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
         for (size_t k = 0; k < buffers.size(); ++k) {
             if (d > buffers[k]) continue;
             out.within_count[k] += 1;
-            if (fdim != 2) continue;
+            if (fdim != 2 || !ring_areas) continue;
             if (point_site) radii.push_back(buffers[k]);
             else out.within_area_m2[k] += area_within(f, idx.area(i), buffer_geoms[k].get(), pbuf[k]);
         }
@@ -244,8 +244,9 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
             for (size_t k = buffers.size() - radii.size(), j = 0; k < buffers.size(); ++k, ++j) out.within_area_m2[k] += a[j];
         }
     }
+    if (!ring_areas) out.within_area_m2.assign(buffers.size(), std::numeric_limits<double>::quiet_NaN());
     // the site's own footprint is not part of the ring areas
-    if (sdim == 2) {
+    if (sdim == 2 && ring_areas) {
         double inside = 0;
         for (const auto& x : out.hits) inside += x.overlap_m2;
         for (auto& a : out.within_area_m2) a = std::max(0.0, a - inside);

@@ -66,11 +66,12 @@ struct LayerFigures {
     int tiny_hits() const;
 };
 
+// `ring_areas` false leaves within_area_m2 as NaN (not measured), the costliest figure.
 // `buffers` ascending (m); `buffer_geoms[i]` = buffer of the site by buffers[i] (may hold null
 // geometries for a point site, whose ring areas are measured on exact discs).
 LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& buffers,
                          const std::vector<geom::Geom>& buffer_geoms, const ConstraintIndex& idx,
-                         const Tolerance& tol, const Ellipsoidal& ell);
+                         const Tolerance& tol, const Ellipsoidal& ell, bool ring_areas = true);
 
 // The site's buffers at the given distances (quadrant segments 16).
 std::vector<geom::Geom> site_buffers(const GEOSGeometry* site, const std::vector<double>& buffers);
