@@ -22,9 +22,11 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")  # the repository, for benchmarks that need it
-BENCHES=(screen raster)
+BENCHES=(screen raster graph)
 # shellcheck source=bench/raster.sh
 source "$here/raster.sh"
+# shellcheck source=bench/graph.sh
+source "$here/graph.sh"
 
 usage() { echo "usage: bench/run.sh BUILD_DIR [$(IFS='|'; echo "${BENCHES[*]}")|all]" >&2; exit 2; }
 [ $# -ge 1 ] && [ $# -le 2 ] || usage

@@ -77,6 +77,15 @@ struct PointRelation {
     double dist = 0;   // 0 when hit
 };
 
+// Squared distance from (px, py) to the segment a-b.
+inline double seg_d2(double px, double py, double ax, double ay, double bx, double by) {
+    double dx = bx - ax, dy = by - ay, L = dx * dx + dy * dy;
+    double u = L > 0 ? ((px - ax) * dx + (py - ay) * dy) / L : 0.0;
+    u = u < 0 ? 0 : u > 1 ? 1 : u;
+    double ex = ax + u * dx - px, ey = ay + u * dy - py;
+    return ex * ex + ey * ey;
+}
+
 void point_vs_part(const GEOSGeometry* g, double px, double py, bool& inside, double& d2) {
     auto h = geom::ctx();
     int t = GEOSGeomTypeId_r(h, g);
@@ -94,11 +103,7 @@ void point_vs_part(const GEOSGeometry* g, double px, double py, bool& inside, do
             for (unsigned j = 1; j < n; ++j) {
                 double ax = xy[2 * j - 2], ay = xy[2 * j - 1], bx = xy[2 * j], by = xy[2 * j + 1];
                 if ((ay > py) != (by > py) && px < ax + (py - ay) * (bx - ax) / (by - ay)) in = !in;
-                double dx = bx - ax, dy = by - ay, L = dx * dx + dy * dy;
-                double u = L > 0 ? ((px - ax) * dx + (py - ay) * dy) / L : 0.0;
-                u = u < 0 ? 0 : u > 1 ? 1 : u;
-                double ex = ax + u * dx - px, ey = ay + u * dy - py;
-                d2 = std::min(d2, ex * ex + ey * ey);
+                d2 = std::min(d2, seg_d2(px, py, ax, ay, bx, by));
             }
         }
         inside = inside || in;
@@ -111,12 +116,7 @@ void point_vs_part(const GEOSGeometry* g, double px, double py, bool& inside, do
         if (n) GEOSCoordSeq_copyToBuffer_r(h, cs, xy.data(), 0, 0);
         if (n == 1) d2 = std::min(d2, (xy[0] - px) * (xy[0] - px) + (xy[1] - py) * (xy[1] - py));
         for (unsigned j = 1; j < n; ++j) {
-            double ax = xy[2 * j - 2], ay = xy[2 * j - 1], bx = xy[2 * j], by = xy[2 * j + 1];
-            double dx = bx - ax, dy = by - ay, L = dx * dx + dy * dy;
-            double u = L > 0 ? ((px - ax) * dx + (py - ay) * dy) / L : 0.0;
-            u = u < 0 ? 0 : u > 1 ? 1 : u;
-            double ex = ax + u * dx - px, ey = ay + u * dy - py;
-            d2 = std::min(d2, ex * ex + ey * ey);
+            d2 = std::min(d2, seg_d2(px, py, xy[2 * j - 2], xy[2 * j - 1], xy[2 * j], xy[2 * j + 1]));
         }
     } else {
         for (int i = 0, k = GEOSGetNumGeometries_r(h, g); i < k; ++i) point_vs_part(GEOSGetGeometryN_r(h, g, i), px, py, inside, d2);
