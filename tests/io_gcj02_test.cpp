@@ -30,3 +30,34 @@ TEST_CASE("GCJ-02 offset near Taizhou is a few hundred metres; none outside Chin
     CHECK(glon == 2.35);
     CHECK(glat == 48.85);
 }
+
+#include "io/vector_read.h"
+
+TEST_CASE("the GCJ-02 county file converted by --from-gcj02 lands on the WGS84 one", "[io][gcj02][real]") {
+    // tests/data/taizhou: the same 9 counties as shipped by echarts (GCJ-02) and shifted to WGS84
+    // by the data's provider with another implementation; ours must put them within a few metres
+    auto work = io::srs_from_user("EPSG:4549", "t", "CRS");
+    io::ReadOptions o;
+    o.work_crs = work.get();
+    auto src = io::parse_source(std::string(ECOSHIELD_TEST_DATA) + "/taizhou/counties_gcj02.geojson");
+    auto raw = io::read_vector(src, "admin", o);
+    src.from_gcj02 = true;
+    auto conv = io::read_vector(src, "admin", o);
+    auto ref = io::read_vector(io::parse_source(std::string(ECOSHIELD_TEST_DATA) + "/taizhou/counties_wgs84.geojson"), "admin", o);
+    REQUIRE(conv.features.size() == ref.features.size());
+    for (size_t i = 0; i < ref.features.size(); ++i) {
+        auto centroid = [](const geom::Geom& g) {
+            geom::Geom c = geom::own(GEOSGetCentroid_r(geom::ctx(), g.get()), "centroid");
+            double x, y;
+            GEOSGeomGetX_r(geom::ctx(), c.get(), &x);
+            GEOSGeomGetY_r(geom::ctx(), c.get(), &y);
+            return std::pair<double, double>(x, y);
+        };
+        auto [cx, cy] = centroid(conv.features[i].geom);
+        auto [rx, ry] = centroid(ref.features[i].geom);
+        auto [ux, uy] = centroid(raw.features[i].geom);
+        INFO("county " << i);
+        CHECK(std::hypot(cx - rx, cy - ry) < 5.0);      // converted: within 5 m of the reference
+        CHECK(std::hypot(ux - rx, uy - ry) > 300.0);    // unconverted: the GCJ-02 offset of several hundred metres
+    }
+}

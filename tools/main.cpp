@@ -1,4 +1,6 @@
 // ecoshield: spatial analysis for ecological protection. One subcommand per tools/cmd_*.cpp.
+#include <unistd.h>
+
 #include <cstdio>
 #include <exception>
 
@@ -31,10 +33,12 @@ int main(int argc, char** argv) {
         int rc = app.exit(e);
         return rc == 0 ? 0 : 2;
     } catch (const eco::Error& e) {
-        std::fprintf(stderr, "\necoshield: %s\n", e.what());
+        // a progress bar may be on the terminal's last line: start a fresh one
+        std::fprintf(stderr, "%secoshield: %s\n", isatty(STDERR_FILENO) ? "\n" : "", e.what());
         return e.exit_code();
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "\necoshield: internal error: %s (please report this with the command line)\n", e.what());
+        std::fprintf(stderr, "%secoshield: internal error: %s (please report this with the command line)\n",
+                     isatty(STDERR_FILENO) ? "\n" : "", e.what());
         return 1;
     }
     return 0;

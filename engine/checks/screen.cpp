@@ -221,6 +221,7 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
         R->layers.push_back(std::move(L));
     }
     // a rule that tests a field the layer lacks could never fire: refuse rather than pass silently
+    std::string activity_rules;
     for (const Rule& r : R->rules.rules) {
         int li = R->layer_index(r.layer);
         if (li < 0) continue;
@@ -236,8 +237,11 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
                                r.layer + ".json");
             }
         if ((!r.activity_in.empty() || !r.unless_activity_in.empty()) && R->site_binding.index("activity") < 0)
-            R->notes.push_back("rule " + r.id + " depends on the planned activity, but the site layer has no activity field: every site counts as having none");
+            activity_rules += (activity_rules.empty() ? "" : ", ") + r.id;
     }
+    if (!activity_rules.empty())
+        R->notes.push_back("the site layer has no activity field, so every site counts as having no planned activity (rules " +
+                           activity_rules + ")");
     lap("read");
     for (auto& L : R->layers) {
         L.index = std::make_unique<vector::ConstraintIndex>(L.layer);
