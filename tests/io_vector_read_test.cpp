@@ -206,3 +206,37 @@ TEST_CASE("FlatGeobuf, KML and Shapefile layers read the same geometry", "[io][r
     CHECK(areas[1] == Approx(areas[0]).epsilon(1e-6));
     CHECK(areas[2] == Approx(areas[0]).epsilon(1e-9));
 }
+
+TEST_CASE("a shapefile cut short is refused, not read as a shorter layer", "[io][read][bad]") {
+    TempDir t;
+    std::vector<Feat> feats;
+    for (int i = 0; i < 30; ++i) {
+        double x = 120.5 + 0.02 * i;
+        feats.push_back({"POLYGON((" + std::to_string(x) + " 28.5," + std::to_string(x + 0.01) + " 28.5," + std::to_string(x + 0.01) +
+                             " 28.51," + std::to_string(x) + " 28.51," + std::to_string(x) + " 28.5))",
+                         {{"name", "p" + std::to_string(i)}}});
+    }
+    testutil::write_vector(t / "cut.shp", "ESRI Shapefile", "cut", "EPSG:4490", wkbPolygon, feats);
+    std::string shp = testutil::read_text(t / "cut.shp");
+    testutil::write_text(t / "cut.shp", shp.substr(0, shp.size() * 2 / 3));  // the .shx still lists all 30
+    CHECK_THROWS_WITH(read(t / "cut.shp"), Catch::Contains("truncated or damaged") && Catch::Contains("cut.shp"));
+}
+
+TEST_CASE("an empty layer without CRS is reported as empty, not as a CRS problem", "[io][read][bad]") {
+    TempDir t;
+    testutil::write_vector(t / "empty.shp", "ESRI Shapefile", "empty", "", wkbPolygon, {});
+    CHECK_THROWS_WITH(read(t / "empty.shp"), Catch::Contains("has no features") && !Catch::Contains("longitude"));
+}
+
+TEST_CASE("a collinear lon/lat polygon is rejected as zero-area after projection", "[io][read][bad]") {
+    TempDir t;
+    // three collinear points in lon/lat: zero area there, a few m2 of rounding noise once projected
+    testutil::write_vector(t / "flat.gpkg", "GPKG", "flat", "EPSG:4490", wkbPolygon,
+                           {{"POLYGON((120.5 28.5,120.6 28.6,120.7 28.7,120.5 28.5))", {{"id", "flat"}}}, {kSquare, {{"id", "ok"}}}});
+    auto work = io::srs_from_user("EPSG:4549", "t", "CRS");
+    auto L = read(t / "flat.gpkg", work.get());
+    CHECK(L.features.size() == 1);
+    REQUIRE(L.issues.size() == 1);
+    CHECK(L.issues[0].action == "rejected");
+    CHECK_THAT(L.issues[0].reason, Catch::Contains("zero-area"));
+}

@@ -26,6 +26,7 @@ ErrorCapture::~ErrorCapture() { CPLPopErrorHandler(); }
 void CPL_STDCALL ErrorCapture::handler(CPLErr cls, CPLErrorNum, const char* msg) {
     auto* self = static_cast<ErrorCapture*>(CPLGetErrorHandlerUserData());
     if (self && cls >= CE_Warning && msg) self->msgs_.emplace_back(msg);
+    if (self && cls >= CE_Failure && msg && self->failure_.empty()) self->failure_ = msg;
 }
 
 std::string ErrorCapture::last() const { return msgs_.empty() ? std::string() : msgs_.back(); }

@@ -37,10 +37,13 @@ public:
     ErrorCapture& operator=(const ErrorCapture&) = delete;
     std::string last() const;
     const std::vector<std::string>& messages() const { return msgs_; }
+    // The first message of class CE_Failure or worse ("" when none).
+    const std::string& first_failure() const { return failure_; }
 
 private:
     static void CPL_STDCALL handler(CPLErr cls, CPLErrorNum num, const char* msg);
     std::vector<std::string> msgs_;
+    std::string failure_;
 };
 
 // Size in bytes and SHA-256 (hex) of a file, for the run record.

@@ -66,7 +66,7 @@ std::string quote(const std::string& s) { return "'" + s + "'"; }
 
 // Opens the dataset read-only and finds the layer; checks the CRS. Throws BadInput with a
 // one-line message naming the file and layer.
-Opened open_layer(const LayerSource& src, const std::string& label, const std::string& op) {
+Opened open_layer(const LayerSource& src, const std::string& label, const std::string& op, bool allow_empty = false) {
     gdal_init();
     const std::string who = op + ": " + label + " layer " + quote(src.spec);
     if (src.path.empty()) throw BadInput(op + ": no file given for the " + label + " layer");
@@ -115,8 +115,11 @@ Opened open_layer(const LayerSource& src, const std::string& label, const std::s
             throw BadInput(who + ": " + quote(src.path) + " has no layer " + quote(src.layer) + "; its layers are: " + layer_names());
     }
 
+    // an empty layer has no extent to judge its CRS by: say what is wrong first
+    const bool empty = o.layer->GetFeatureCount(TRUE) == 0;
+    if (!allow_empty && empty) throw BadInput(who + " has no features; check that you named the right layer");
     OGREnvelope env;
-    {
+    if (!empty) {
         ErrorCapture cap;
         if (o.layer->GetExtent(&env, TRUE) == OGRERR_NONE) {
             o.extent.add(env.MinX, env.MinY);
@@ -221,7 +224,7 @@ int VectorLayer::field(std::string_view name) const {
 std::string VectorLayer::display() const { return source.spec; }
 
 LayerProbe probe_vector(const LayerSource& src, const std::string& label, const std::string& op) {
-    Opened o = open_layer(src, label, op);
+    Opened o = open_layer(src, label, op, true);
     LayerProbe p;
     p.crs_label = srs_label(*o.srs);
     Extent e = o.extent;
@@ -241,7 +244,7 @@ LayerProbe probe_vector(const LayerSource& src, const std::string& label, const 
 
 VectorLayer read_vector(const LayerSource& src, const std::string& label, const ReadOptions& opt, const Progress& progress) {
     const std::string& op = opt.op;
-    Opened o = open_layer(src, label, op);
+    Opened o = open_layer(src, label, op, opt.allow_empty);
     VectorLayer out;
     out.label = label;
     out.source = src;
@@ -308,8 +311,10 @@ VectorLayer read_vector(const LayerSource& src, const std::string& label, const 
             if (raw.size() % 4096 == 0 && total > 0)
                 progress.report(0.5 * static_cast<double>(raw.size()) / static_cast<double>(total), "reading " + label);
         }
-        if (!cap.messages().empty() && raw.empty())
-            throw BadInput(who + ": reading failed (GDAL: " + cap.last() + "); the file may be truncated or damaged");
+        // a failure part-way (a truncated .shp, a damaged page) must not pass as a shorter layer
+        if (!cap.first_failure().empty())
+            throw BadInput(who + ": reading failed after " + std::to_string(raw.size()) + " features (GDAL: " + cap.first_failure() +
+                           "); the file is probably truncated or damaged: copy it again from its source");
     }
     out.n_read = static_cast<long long>(raw.size());
     if (raw.empty() && !opt.allow_empty)
@@ -357,6 +362,25 @@ VectorLayer read_vector(const LayerSource& src, const std::string& label, const 
             }
             if (g->hasCurveGeometry()) raw[i].geom.reset(g = g->getLinearGeometry());
             g->flattenTo2D();
+            if (OGR_GT_IsSubClassOf(wkbFlatten(g->getGeometryType()), wkbSurface) ||
+                OGR_GT_IsSubClassOf(wkbFlatten(g->getGeometryType()), wkbMultiSurface)) {
+                // zero area where it was drawn (e.g. collinear lon/lat vertices) stays zero-area,
+                // even if the projection bends it into a sliver of square metres
+                OGREnvelope e;
+                g->getEnvelope(&e);
+                double span = std::max(e.MaxX - e.MinX, e.MaxY - e.MinY);
+                double a = std::fabs(OGR_G_Area(OGRGeometry::ToHandle(g)));
+                if (!(a > 1e-12 * span * span)) {
+                    // a bow-tie also sums to zero: judge the repaired shape
+                    std::unique_ptr<OGRGeometry> fixed(g->MakeValid());
+                    a = fixed ? std::fabs(OGR_G_Area(OGRGeometry::ToHandle(fixed.get()))) : 0.0;
+                }
+                if (!(a > 1e-12 * span * span)) {
+                    state[i] = 2;
+                    reasons[i] = "zero-area polygon (its vertices are collinear or repeated)";
+                    continue;
+                }
+            }
             if (src.from_gcj02)
                 for_each_xy(g, [](double& x, double& y) { gcj02_to_wgs84(x, y, x, y); });
             if (need_transform && g->transform(cts.local().get()) != OGRERR_NONE) {
@@ -392,10 +416,16 @@ VectorLayer read_vector(const LayerSource& src, const std::string& label, const 
                 state[i] = 1;
                 reasons[i] = why;
                 gg = std::move(fixed);
-            } else if (geom::dimension(gg.get()) == 2 && geom::area(gg.get()) <= 0.0) {
-                state[i] = 2;
-                reasons[i] = "zero-area polygon";
-                continue;
+            } else if (geom::dimension(gg.get()) == 2) {
+                // zero area, or an area that is rounding noise against the feature's size (a
+                // collinear ring in lon/lat becomes a sliver of square metres once projected)
+                geom::Box b = geom::bounds(gg.get());
+                double span = std::max(b.maxx - b.minx, b.maxy - b.miny);
+                if (geom::area(gg.get()) <= 1e-10 * span * span) {
+                    state[i] = 2;
+                    reasons[i] = "zero-area polygon (its vertices are collinear)";
+                    continue;
+                }
             }
             geoms[i] = std::move(gg);
             raw[i].geom.reset();
