@@ -1,0 +1,243 @@
+#include "checks/redline_diff.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include "core/error.h"
+#include "io/crs.h"
+
+namespace eco::checks {
+
+const OpSpec& redline_diff_spec() {
+    using T = ParamSpec::Type;
+    static const OpSpec spec{
+        "redline diff",
+        "What changed between two versions of the redline layer: added, removed, unchanged area per county and function type, "
+        "and the indicator 'redline area not decreased'",
+        {
+            {"tolerance", T::Number, 1.0, 0.0, 1000.0, "m",
+             "change polygons (or parts of them) narrower than this are edge adjustments, not change (0: every difference is change)"},
+            {"work-crs", T::String, "auto", std::nullopt, std::nullopt, "",
+             "working CRS (EPSG:xxxx); auto = CGCS2000 3-degree Gauss-Kruger zone of the data's centre"},
+        }};
+    return spec;
+}
+
+bool DiffFigures::not_decreased() const {
+    // exact zero for identical layers; a float residue of the overlays is not a decrease
+    return change() >= -1e-9 * std::max(1.0, old_area);
+}
+
+namespace {
+
+const std::string op = "redline diff";
+
+std::string fmt(const char* f, double v) {
+    char b[64];
+    std::snprintf(b, sizeof b, f, v);
+    return b;
+}
+
+geom::Geom poly(geom::Geom g) { return geom::extract_dim(g.get(), 2); }
+
+geom::Geom mitre_buffer(const GEOSGeometry* g, double d) {
+    return geom::own(GEOSBufferWithStyle_r(geom::ctx(), g, d, 8, GEOSBUF_CAP_FLAT, GEOSBUF_JOIN_MITRE, 10.0), "buffer");
+}
+
+template <class F>
+void for_blocks(size_t n, const Progress& progress, const char* msg, F&& f) {
+    const size_t block = std::max<size_t>(256, n / 50 + 1);
+    for (size_t b0 = 0; b0 < n; b0 += block) {
+        const size_t b1 = std::min(n, b0 + block);
+        tbb::parallel_for(tbb::blocked_range<size_t>(b0, b1, 4), [&](const tbb::blocked_range<size_t>& r) {
+            for (size_t i = r.begin(); i != r.end(); ++i) f(i);
+        });
+        progress.report(static_cast<double>(b1) / static_cast<double>(n), msg);
+    }
+}
+
+std::string or_none(std::string s) { return s.empty() ? "(none)" : s; }
+
+void read_version(DiffVersion& V, const io::LayerSource& src, const io::ReadOptions& ro, const vector::Ellipsoidal& ell,
+                  const Progress& p) {
+    V.layer = io::read_vector(src, V.role, ro, p.sub(0.0, 0.5));
+    for (const auto& f : V.layer.features)
+        if (geom::dimension(f.geom.get()) != 2)
+            throw BadInput(op + ": the " + V.role + " redline layer '" + V.layer.display() + "' has a non-polygon feature (fid " +
+                           std::to_string(f.fid) + "); redline patches are polygons");
+    V.binding = catalog::Binding(catalog::kind("redline", op), V.layer);
+    const size_t n = V.layer.features.size();
+    V.code.resize(n);
+    V.county.resize(n);
+    V.ftype.resize(n);
+    const bool has_county = V.binding.index("county") >= 0;
+    for (size_t i = 0; i < n; ++i) {
+        const auto& f = V.layer.features[i];
+        V.code[i] = V.binding.code(f);
+        if (V.code[i].empty()) V.code[i] = "fid " + std::to_string(f.fid);
+        V.county[i] = or_none(V.binding.value(f, has_county ? "county" : "county_code"));
+        V.ftype[i] = or_none(V.binding.value(f, "function_type"));
+    }
+    std::vector<const GEOSGeometry*> g;
+    for (const auto& f : V.layer.features) g.push_back(f.geom.get());
+    V.flat = vector::flatten(g, ell, p.sub(0.5, 1.0));
+}
+
+}  // namespace
+
+std::pair<geom::Geom, geom::Geom> split_by_width(const GEOSGeometry* g, double tolerance) {
+    if (tolerance <= 0 || geom::is_empty(g)) return {geom::clone(g), geom::from_wkt("MULTIPOLYGON EMPTY")};
+    geom::Geom eroded = mitre_buffer(g, -0.5 * tolerance);
+    if (geom::is_empty(eroded.get())) return {geom::from_wkt("MULTIPOLYGON EMPTY"), geom::clone(g)};
+    geom::Geom opened = mitre_buffer(eroded.get(), 0.5 * tolerance);
+    geom::Geom core = poly(geom::intersection(g, opened.get()));
+    geom::Geom thin = poly(geom::difference(g, core.get()));
+    return {std::move(core), std::move(thin)};
+}
+
+std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_src, const io::LayerSource& new_src,
+                                                    const nlohmann::json& given, const Progress& progress) {
+    auto t0 = std::chrono::steady_clock::now();
+    auto R = std::make_unique<RedlineDiffResult>();
+    R->params = resolve_params(redline_diff_spec(), given.is_null() ? nlohmann::json::object() : given);
+    R->tolerance = R->params["tolerance"].get<double>();
+    R->old_v.role = "old";
+    R->new_v.role = "new";
+
+    progress.report(0.0, "opening layers");
+    const std::string wc = R->params["work-crs"].get<std::string>();
+    if (wc == "auto" || wc.empty()) {
+        io::Extent ll = io::probe_vector(old_src, "old", op).lonlat;
+        ll.add(io::probe_vector(new_src, "new", op).lonlat);
+        if (ll.empty) throw BadInput(op + ": cannot place the data on the globe to choose a working CRS; pass --work-crs EPSG:4549");
+        int epsg = io::gk3_cm_epsg(0.5 * (ll.minx + ll.maxx));
+        R->work_crs = io::srs_from_user("EPSG:" + std::to_string(epsg), op, "working CRS");
+        R->notes.push_back("working CRS chosen from the data's centre (" + fmt("%.3f", 0.5 * (ll.minx + ll.maxx)) + "E): " +
+                           io::srs_label(*R->work_crs));
+    } else {
+        R->work_crs = io::srs_from_user(wc, op, "--work-crs");
+        if (!R->work_crs->IsProjected())
+            throw BadInput(op + ": --work-crs must be a projected CRS in metres (e.g. EPSG:4549), got " + io::srs_label(*R->work_crs));
+    }
+    R->work_crs_label = io::srs_label(*R->work_crs);
+    R->work_epsg = io::srs_epsg(*R->work_crs).value_or(0);
+    R->ellipsoidal = std::make_unique<vector::Ellipsoidal>(*R->work_crs);
+    const auto& ell = *R->ellipsoidal;
+
+    io::ReadOptions ro;
+    ro.op = op;
+    ro.work_crs = R->work_crs.get();
+    read_version(R->old_v, old_src, ro, ell, progress.sub(0.0, 0.25));
+    read_version(R->new_v, new_src, ro, ell, progress.sub(0.25, 0.5));
+    for (DiffVersion* V : {&R->old_v, &R->new_v}) {
+        if (V->layer.crs_assumed) R->notes.push_back("the " + V->role + " layer has no CRS; assumed " + V->layer.crs_label);
+        if (V->layer.crs_label != R->work_crs_label)
+            R->notes.push_back("the " + V->role + " layer was reprojected from " + V->layer.crs_label + " to the working CRS");
+        double ov = 0;
+        for (const auto& F : V->flat) ov += F.overlap_area;
+        if (ov > 0)
+            R->notes.push_back("the " + V->role + " layer has overlapping patches: " + fmt("%.6g", ov) +
+                               " m2 (planar) counted once, for the patch read first");
+        bool seen = false;
+        for (const auto& f : R->inputs) seen = seen || f.path == V->layer.source.path;
+        if (!seen) R->inputs.push_back(io::file_facts(V->layer.source.path));
+    }
+    if (R->old_v.layer.crs_label != R->new_v.layer.crs_label)
+        R->notes.push_back("the two versions are in different CRSs (" + R->old_v.layer.crs_label + ", " + R->new_v.layer.crs_label +
+                           "): both were reprojected to the working CRS");
+
+    // change polygons: each patch of one version minus the union of the other
+    auto changes = [&](const DiffVersion& V, const DiffVersion& W, bool from_new, std::vector<double>* unchanged,
+                       std::vector<double>* unchanged_ell, const Progress& p) {
+        geom::STRtree tree;
+        for (size_t j = 0; j < W.flat.size(); ++j)
+            if (!geom::is_empty(W.flat[j].geom.get())) tree.insert(W.flat[j].geom.get(), j);
+        tree.build();
+        std::vector<std::vector<ChangePiece>> per(V.flat.size());
+        for_blocks(V.flat.size(), p, from_new ? "added area" : "removed area", [&](size_t i) {
+            const GEOSGeometry* g = V.flat[i].geom.get();
+            if (geom::is_empty(g)) return;
+            geom::Prepared pg(g);
+            std::vector<const GEOSGeometry*> hit;
+            for (size_t j : tree.query(g))
+                if (pg.intersects(W.flat[j].geom.get())) hit.push_back(W.flat[j].geom.get());
+            geom::Geom diff = vector::minus_union(g, hit);
+            double a = geom::is_empty(diff.get()) ? 0.0 : geom::area(diff.get());
+            double ae = a > 0 ? ell.area(diff.get()) : 0.0;
+            if (unchanged) {
+                (*unchanged)[i] = V.flat[i].area - a;
+                (*unchanged_ell)[i] = V.flat[i].area_ell - ae;
+            }
+            if (a <= 0) return;
+            auto [core, thin] = split_by_width(diff.get(), R->tolerance);
+            const std::string kind = from_new ? "added" : "removed";
+            for (auto* part : {&core, &thin}) {
+                double pa = geom::is_empty(part->get()) ? 0.0 : geom::area(part->get());
+                if (pa <= 0) continue;
+                ChangePiece c;
+                c.change = part == &core ? kind : "edge_" + kind;
+                c.from_new = from_new;
+                c.patch = i;
+                c.area = pa;
+                c.area_ell = ell.area(part->get());
+                c.geom = std::move(*part);
+                per[i].push_back(std::move(c));
+            }
+            // the two parts partition the change: give the overlay's rounding to the change part
+            if (per[i].size() == 2) {
+                per[i][0].area = a - per[i][1].area;
+                per[i][0].area_ell = ae - per[i][1].area_ell;
+            } else if (per[i].size() == 1) {
+                per[i][0].area = a;
+                per[i][0].area_ell = ae;
+            }
+        });
+        for (auto& v : per)
+            for (auto& c : v) R->pieces.push_back(std::move(c));
+    };
+    std::vector<double> unch(R->old_v.flat.size()), unch_ell(R->old_v.flat.size());
+    changes(R->old_v, R->new_v, false, &unch, &unch_ell, progress.sub(0.5, 0.75));
+    changes(R->new_v, R->old_v, true, nullptr, nullptr, progress.sub(0.75, 1.0));
+
+    // figures per county, per function type and overall
+    auto add = [&](const std::string& county, const std::string& type, auto&& fn) {
+        fn(R->by_county[county]);
+        fn(R->by_type[type]);
+        fn(R->overall);
+    };
+    for (size_t i = 0; i < R->old_v.flat.size(); ++i) {
+        const auto& F = R->old_v.flat[i];
+        add(R->old_v.county[i], R->old_v.ftype[i], [&](DiffFigures& d) {
+            d.old_area += F.area;
+            d.old_ell += F.area_ell;
+            d.unchanged += unch[i];
+            d.unchanged_ell += unch_ell[i];
+        });
+    }
+    for (size_t i = 0; i < R->new_v.flat.size(); ++i) {
+        const auto& F = R->new_v.flat[i];
+        add(R->new_v.county[i], R->new_v.ftype[i], [&](DiffFigures& d) {
+            d.new_area += F.area;
+            d.new_ell += F.area_ell;
+        });
+    }
+    for (const auto& c : R->pieces) {
+        const DiffVersion& V = c.from_new ? R->new_v : R->old_v;
+        add(V.county[c.patch], V.ftype[c.patch], [&](DiffFigures& d) {
+            if (c.change == "added") d.added += c.area, d.added_ell += c.area_ell;
+            else if (c.change == "removed") d.removed += c.area, d.removed_ell += c.area_ell;
+            else if (c.change == "edge_added") d.edge_added += c.area, d.edge_added_ell += c.area_ell;
+            else d.edge_removed += c.area, d.edge_removed_ell += c.area_ell;
+        });
+    }
+    progress.report(1.0, "compared");
+    R->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return R;
+}
+
+}  // namespace eco::checks

@@ -1,0 +1,80 @@
+// `redline diff`: what changed between two versions of the redline layer. Both versions are
+// flattened (overlaps between patches of one version count once, for the patch read first), then
+//   removed = OLD patch minus the union of NEW, added = NEW patch minus the union of OLD,
+//   unchanged = OLD patch minus removed,
+// each change polygon carrying its source patch (code, county, function type). Every connected
+// part of a change polygon is split by a morphological opening with mitred joins (erode by
+// tolerance/2, dilate by tolerance/2): what survives is change, the thin rest (narrower than the
+// tolerance, e.g. a boundary moved by less than 1 m) is an edge adjustment, reported apart.
+// The indicator "redline area not decreased" per county, per function type and overall compares
+// new - old area net of edge adjustments: change = (new - old) - (edge added - edge removed) >= 0.
+#pragma once
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "core/params.h"
+#include "core/progress.h"
+#include "io/gdal_util.h"
+#include "io/vector_read.h"
+#include "vector/area.h"
+#include "vector/overlay_tabulate.h"
+
+namespace eco::checks {
+
+const OpSpec& redline_diff_spec();
+
+struct DiffVersion {
+    std::string role;  // "old" or "new"
+    io::VectorLayer layer;
+    catalog::Binding binding;
+    std::vector<std::string> code, county, ftype;  // per patch ("(none)" when missing)
+    std::vector<vector::FlatFeature> flat;
+};
+
+struct ChangePiece {
+    std::string change;  // added, removed, edge_added, edge_removed
+    bool from_new = false;
+    size_t patch = 0;    // index into the version it comes from
+    geom::Geom geom;
+    double area = 0, area_ell = 0;
+};
+
+struct DiffFigures {
+    double old_area = 0, new_area = 0, added = 0, removed = 0, edge_added = 0, edge_removed = 0, unchanged = 0;
+    double old_ell = 0, new_ell = 0, added_ell = 0, removed_ell = 0, edge_added_ell = 0, edge_removed_ell = 0, unchanged_ell = 0;
+    // (new - old) - (edge_added - edge_removed): the change the indicator judges
+    double change() const { return (new_area - old_area) - (edge_added - edge_removed); }
+    double change_ell() const { return (new_ell - old_ell) - (edge_added_ell - edge_removed_ell); }
+    // area that stayed redline but changed county or function type: net - (added + edge_added - removed - edge_removed)
+    double reattributed() const { return (new_area - old_area) - (added + edge_added - removed - edge_removed); }
+    bool not_decreased() const;
+};
+
+struct RedlineDiffResult {
+    nlohmann::json params;
+    double tolerance = 1.0;
+    io::Srs work_crs;
+    std::string work_crs_label;
+    int work_epsg = 0;
+    std::unique_ptr<vector::Ellipsoidal> ellipsoidal;
+    DiffVersion old_v, new_v;
+    std::vector<ChangePiece> pieces;  // removed (old patch order), then added (new patch order)
+    std::map<std::string, DiffFigures> by_county, by_type;
+    DiffFigures overall;
+    std::vector<std::string> notes;
+    std::vector<io::FileFacts> inputs;
+    double seconds = 0;
+};
+
+std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_src, const io::LayerSource& new_src,
+                                                    const nlohmann::json& params, const Progress& progress = {});
+
+// Splits a polygonal change geometry into its part wider than `tolerance` (opening with mitred
+// joins) and the thin rest; both polygonal, possibly empty.
+std::pair<geom::Geom, geom::Geom> split_by_width(const GEOSGeometry* g, double tolerance);
+
+}  // namespace eco::checks

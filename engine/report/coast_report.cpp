@@ -1,0 +1,198 @@
+// Outputs of `coast` (see coast_report.h).
+#include "report/coast_report.h"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.h"
+#include "report/gpkg_writer.h"
+#include "report/out_dir.h"
+#include "report/screen_report.h"
+#include "report/svg_map.h"
+
+namespace eco::report {
+
+using io::Value;
+using nlohmann::json;
+
+namespace {
+
+json jnum(double v) {
+    if (!std::isfinite(v)) return nullptr;
+    return std::round(v * 1e6) / 1e6;
+}
+std::string esc(const std::string& s) { return SvgMap::escape_xml(s); }
+
+json fig_json(const checks::CoastResult& r, const checks::CoastFigures& f) {
+    json t1 = json::object(), t2 = json::object(), i1 = json::object(), i2 = json::object();
+    for (const auto& [k, v] : f.by_type1) t1[k] = jnum(v);
+    for (const auto& [k, v] : f.by_type2) t2[k] = jnum(v);
+    for (const auto& [k, v] : f.island_by_type1) i1[k] = jnum(v);
+    for (const auto& [k, v] : f.island_by_type2) i2[k] = jnum(v);
+    return {{"segments", f.segments},
+            {"mainland", {{"length_m", jnum(f.total)}, {"natural_m", jnum(f.natural)}, {"restored_m", jnum(f.restored)},
+                          {"length_ell_m", jnum(f.total_ell)}, {"natural_ell_m", jnum(f.natural_ell)}, {"by_type1_m", t1}, {"by_type2_m", t2}}},
+            {"islands", {{"length_m", jnum(f.island_total)}, {"natural_m", jnum(f.island_natural)}, {"length_ell_m", jnum(f.island_total_ell)},
+                         {"natural_ell_m", jnum(f.island_natural_ell)}, {"by_type1_m", i1}, {"by_type2_m", i2}}},
+            {"natural_ratio", f.total > 0 ? json(f.ratio()) : json()},
+            {"natural_ratio_ell", f.total_ell > 0 ? json(f.ratio_ell()) : json()},
+            {"target", r.target},
+            {"verdict", r.verdict(f)}};
+}
+
+}  // namespace
+
+json coast_json(const checks::CoastResult& r, const std::string& created) {
+    json j;
+    j["schema"] = "ecoshield.coast/1";
+    j["software"] = {{"name", "ecoshield"}, {"version", ECOSHIELD_VERSION}};
+    j["created"] = created;
+    j["parameters"] = r.params;
+    j["work_crs"] = {{"epsg", r.work_epsg}, {"name", r.work_crs_label}};
+    j["length_convention"] = "*_m lengths are planar in the working CRS; *_ell_m are geodesic on its ellipsoid; verdicts use planar lengths";
+    j["formula"] = "natural_ratio = mainland length with type1 natural or restored = true / total mainland length; pass when >= target";
+    json in{{"role", "coastline"}, {"source", r.layer.source.spec}, {"path", r.layer.source.path}, {"layer", r.layer.layer_name},
+            {"crs", r.layer.crs_label}, {"crs_assumed", r.layer.crs_assumed}, {"features_read", r.layer.n_read},
+            {"features_used", r.layer.features.size()}};
+    for (const auto& f : r.inputs)
+        if (f.path == r.layer.source.path) in["file"] = {{"size", f.size}, {"sha256", f.sha256}};
+    j["inputs"] = json::array({in});
+    json counties = json::array();
+    for (const auto& [k, f] : r.by_county) {
+        json e = fig_json(r, f);
+        e["county"] = k;
+        counties.push_back(e);
+    }
+    j["by_county"] = counties;
+    j["overall"] = fig_json(r, r.overall);
+    j["unknown_values"] = r.unknown_values;
+    json repairs = json::array();
+    for (const auto& i : r.layer.issues) repairs.push_back({{"fid", i.fid}, {"action", i.action}, {"reason", i.reason}});
+    j["repairs"] = repairs;
+    j["notes"] = r.notes;
+    json below = json::array();
+    for (const auto& [k, f] : r.by_county)
+        if (r.verdict(f) == "fail") below.push_back(k);
+    j["summary"] = {{"natural_ratio", r.overall.ratio()}, {"verdict", r.verdict(r.overall)}, {"counties_below_target", below}};
+    return j;
+}
+
+std::string coast_csv(const checks::CoastResult& r) {
+    std::ostringstream o;
+    o << "\xEF\xBB\xBF"
+      << "county,mainland_m,natural_m,restored_m,natural_ratio,target,verdict,mainland_ell_m,natural_ell_m,natural_ratio_ell,"
+         "artificial_m,estuary_m,unknown_type_m,island_m,island_natural_m,segments\n";
+    auto row = [&](const std::string& k, const checks::CoastFigures& f) {
+        auto get = [&](const char* t) { return f.by_type1.count(t) ? f.by_type1.at(t) : 0.0; };
+        o << csv_field(k) << "," << num(f.total, -1) << "," << num(f.natural, -1) << "," << num(f.restored, -1) << ","
+          << (f.total > 0 ? num(f.ratio(), -1) : "") << "," << num(r.target, -1) << "," << r.verdict(f) << "," << num(f.total_ell, -1) << ","
+          << num(f.natural_ell, -1) << "," << (f.total_ell > 0 ? num(f.ratio_ell(), -1) : "") << "," << num(get("artificial"), -1) << ","
+          << num(get("estuary"), -1) << "," << num(get("unknown"), -1) << "," << num(f.island_total, -1) << ","
+          << num(f.island_natural, -1) << "," << f.segments << "\n";
+    };
+    for (const auto& [k, f] : r.by_county) row(k, f);
+    row("total", r.overall);
+    return o.str();
+}
+
+namespace {
+
+std::string coast_html(const checks::CoastResult& r, const json& rep) {
+    std::ostringstream o;
+    o << "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>ecoshield coast</title>\n<style>\n"
+      << "body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:24px;color:#222;max-width:1200px}"
+         "table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 7px;font-size:13px;text-align:left}"
+         "th{background:#f0f0f0}.num{text-align:right;font-variant-numeric:tabular-nums}small{color:#666}"
+         ".pass{color:#1a9850;font-weight:bold}.fail{color:#d73027;font-weight:bold}svg{border:1px solid #ccc;background:#fafafa}\n"
+         "</style></head><body>\n";
+    o << "<h1>自然岸线保有率 / Natural shoreline retention</h1>\n<p><small>ecoshield " << ECOSHIELD_VERSION << " &middot; "
+      << esc(rep.value("created", "")) << " &middot; working CRS " << esc(r.work_crs_label) << " &middot; " << esc(r.layer.source.spec)
+      << "</small></p>\n";
+    o << "<p>Overall: <b>" << num(100 * r.overall.ratio(), 2) << " %</b> natural + restored of " << num(r.overall.total / 1000, 2)
+      << " km mainland shoreline, target " << num(100 * r.target, 2) << " %: <span class=" << r.verdict(r.overall) << ">"
+      << r.verdict(r.overall) << "</span></p>\n";
+    o << "<table><tr><th>county</th><th>mainland km</th><th>natural + restored km</th><th>restored km</th><th>ratio</th><th>verdict</th>"
+         "<th>artificial km</th><th>estuary km</th><th>island km</th><th>island natural km</th></tr>\n";
+    auto row = [&](const std::string& k, const checks::CoastFigures& f) {
+        auto get = [&](const char* t) { return f.by_type1.count(t) ? f.by_type1.at(t) : 0.0; };
+        std::string v = r.verdict(f);
+        o << "<tr><th>" << esc(k) << "</th><td class=num>" << num(f.total / 1000, 3) << "</td><td class=num>" << num(f.natural / 1000, 3)
+          << "</td><td class=num>" << num(f.restored / 1000, 3) << "</td><td class=num>" << (f.total > 0 ? num(100 * f.ratio(), 2) + " %" : "")
+          << "</td><td class=" << v << ">" << v << "</td><td class=num>" << num(get("artificial") / 1000, 3) << "</td><td class=num>"
+          << num(get("estuary") / 1000, 3) << "</td><td class=num>" << num(f.island_total / 1000, 3) << "</td><td class=num>"
+          << num(f.island_natural / 1000, 3) << "</td></tr>\n";
+    };
+    for (const auto& [k, f] : r.by_county) row(k, f);
+    row("total", r.overall);
+    o << "</table>\n<h2>Mainland length per subtype (km)</h2><table><tr><th>type2</th><th>km</th></tr>\n";
+    for (const auto& [k, v] : r.overall.by_type2) o << "<tr><td>" << esc(k) << "</td><td class=num>" << num(v / 1000, 3) << "</td></tr>\n";
+    o << "</table>\n";
+    if (!r.unknown_values.empty()) {
+        o << "<h2>Values outside the enumeration (counted as unknown)</h2><ul>";
+        for (const auto& u : r.unknown_values) o << "<li>" << esc(u) << "</li>";
+        o << "</ul>\n";
+    }
+    if (!r.notes.empty()) {
+        o << "<h2>Notes</h2><ul>";
+        for (const auto& n : r.notes) o << "<li>" << esc(n) << "</li>";
+        o << "</ul>\n";
+    }
+    o << "</body></html>\n";
+    return o.str();
+}
+
+}  // namespace
+
+std::vector<std::string> write_coast_outputs(const checks::CoastResult& r, const std::string& out_dir, const CoastReportOptions& opt,
+                                             const Progress& progress) {
+    OutputDir out(out_dir, "coast");
+    const std::string created = run_timestamp();
+    json rep = coast_json(r, created);
+    {
+        GpkgWriter w(out.temp("coast.gpkg"), *r.work_crs, created, "coast");
+        json run{{"software", rep["software"]}, {"created", created}, {"parameters", rep["parameters"]}, {"work_crs", rep["work_crs"]},
+                 {"inputs", rep["inputs"]}};
+        w.set_metadata("ECOSHIELD_RUN", run.dump());
+        w.begin("coastline", multi_type(1),
+                {{"code"}, {"type1"}, {"type2"}, {"restored", OFTInteger}, {"mainland", OFTInteger}, {"counts_natural", OFTInteger},
+                 {"county"}, {"length_m", OFTReal}, {"length_ell_m", OFTReal}, {"src_fid", OFTInteger64}},
+                "ecoshield coast: shoreline segments with canonical types and lengths");
+        for (size_t i = 0; i < r.segments.size(); ++i) {
+            const auto& s = r.segments[i];
+            w.add(r.layer.features[i].geom.get(), {s.code, s.type1, s.type2, (long long)s.restored, (long long)s.mainland,
+                                                   (long long)s.counts_natural, s.county, s.length, s.length_ell, r.layer.features[i].fid});
+        }
+        w.end("coastline");
+        w.begin("coast_figures", wkbNone,
+                {{"county"}, {"mainland_m", OFTReal}, {"natural_m", OFTReal}, {"natural_ratio", OFTReal}, {"target", OFTReal}, {"verdict"},
+                 {"island_m", OFTReal}, {"island_natural_m", OFTReal}},
+                "ecoshield coast: natural shoreline retention per county");
+        auto row = [&](const std::string& k, const checks::CoastFigures& f) {
+            w.add(nullptr, {k, f.total, f.natural, f.total > 0 ? Value(f.ratio()) : Value(), r.target, r.verdict(f), f.island_total,
+                            f.island_natural});
+        };
+        for (const auto& [k, f] : r.by_county) row(k, f);
+        row("total", r.overall);
+        w.end("");
+        w.close();
+    }
+    progress.report(0.7, "writing reports");
+    auto write_text = [&](const std::string& name, const std::string& text) {
+        std::string p = out.temp(name);
+        std::ofstream fs(p, std::ios::binary);
+        fs << text;
+        fs.close();
+        if (!fs) throw Failure("coast: cannot write '" + out.final_path(name) + "' (disk full?)");
+    };
+    write_text("report.json", rep.dump(2) + "\n");
+    write_text("report.csv", coast_csv(r));
+    if (opt.html) write_text("report.html", coast_html(r, rep));
+    progress.report(1.0, "writing reports");
+    out.commit();
+    std::vector<std::string> paths;
+    for (const auto& n : out.names()) paths.push_back(out.final_path(n));
+    return paths;
+}
+
+}  // namespace eco::report

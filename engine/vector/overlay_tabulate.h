@@ -1,0 +1,45 @@
+// Overlay of two polygon layers for area tabulation: each layer is first flattened (where
+// features of one layer overlap, the overlap belongs to the feature that comes first, the rest
+// of the later feature is kept), then every flattened feature of A is split by the flattened
+// features of B. Every point of the union of A lies in exactly one piece (A_i, B_j) or in
+// "A_i outside B"; likewise for B. Planar areas in the working CRS, ellipsoidal through
+// vector::Ellipsoidal. Results do not depend on the thread count.
+#pragma once
+#include <cstddef>
+#include <vector>
+
+#include "core/progress.h"
+#include "geom/geos.h"
+#include "vector/area.h"
+
+namespace eco::vector {
+
+struct FlatFeature {
+    geom::Geom geom;           // the feature minus the earlier features that overlap it (may be empty)
+    double area = 0, area_ell = 0;          // of the flattened part
+    double raw_area = 0, raw_area_ell = 0;  // of the feature as read
+    std::vector<geom::Geom> overlaps;       // the parts removed (each overlapping an earlier feature)
+    std::vector<size_t> overlaps_with;      // index of the earlier feature of each overlap part
+    double overlap_area = 0, overlap_area_ell = 0;  // raw_area - area
+};
+
+// Flattens polygons in their given order (index order = priority).
+std::vector<FlatFeature> flatten(const std::vector<const GEOSGeometry*>& polys, const Ellipsoidal& ell,
+                                 const Progress& progress = {});
+
+struct Piece {
+    size_t a = 0, b = 0;     // indices into A and B; b == kNone: A outside B; a == kNone: B outside A
+    geom::Geom geom;
+    double area = 0, area_ell = 0;
+};
+inline constexpr size_t kNone = static_cast<size_t>(-1);
+
+// Pieces of A*_i ∩ B*_j with positive area, then A*_i outside B, then B*_j outside A; sorted by
+// (a, b) with kNone last. Intersections without area (shared edges, corners) are not pieces.
+std::vector<Piece> split_pieces(const std::vector<FlatFeature>& A, const std::vector<FlatFeature>& B, const Ellipsoidal& ell,
+                                const Progress& progress = {});
+
+// g minus the union of `others` (polygonal result, possibly empty).
+geom::Geom minus_union(const GEOSGeometry* g, const std::vector<const GEOSGeometry*>& others);
+
+}  // namespace eco::vector
