@@ -49,3 +49,23 @@ TEST_CASE("habitat graph: threshold, spanning tree, components", "[graph]") {
     CHECK(hg.vertex_of("x", "7") == 6);
     CHECK_THROWS_AS(hg.vertex_of("x", "8"), eco::BadInput);
 }
+
+TEST_CASE("a copied or moved habitat graph keeps its own link descriptors", "[graph]") {
+    using namespace eco::graph;
+    std::vector<Node> nodes{{"a", 1.0}, {"b", 2.0}, {"c", 3.0}};
+    std::vector<Link> links;
+    links.push_back({"a", "b", 10.0});
+    links.push_back({"b", "c", 20.0});
+    HabitatGraph original = build_graph(nodes, links, "test");
+    HabitatGraph copy = original;  // copy construction
+    HabitatGraph assigned;
+    assigned = original;           // copy assignment
+    HabitatGraph moved = std::move(original);
+    for (const HabitatGraph* h : {&copy, &assigned, &moved}) {
+        REQUIRE(h->link_count() == 2);
+        CHECK(h->link(0).distance == 10.0);
+        CHECK(h->link(1).distance == 20.0);
+        CHECK(h->source(1) == 1);
+        CHECK(h->target(1) == 2);
+    }
+}

@@ -58,6 +58,31 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
 class HabitatGraph {
 public:
+    HabitatGraph() = default;
+    // Copies and moves re-take the edge descriptors from the new graph: `links` points into the
+    // graph's own edge storage, which a copy does not share.
+    HabitatGraph(const HabitatGraph& o) : g(o.g), by_id(o.by_id), duplicate_links(o.duplicate_links) { index_links(); }
+    HabitatGraph(HabitatGraph&& o)
+        : g(std::move(o.g)), by_id(std::move(o.by_id)), duplicate_links(o.duplicate_links) { index_links(); }
+    HabitatGraph& operator=(const HabitatGraph& o) {
+        if (this != &o) {
+            g = o.g;
+            by_id = o.by_id;
+            duplicate_links = o.duplicate_links;
+            index_links();
+        }
+        return *this;
+    }
+    HabitatGraph& operator=(HabitatGraph&& o) {
+        if (this != &o) {
+            g = std::move(o.g);
+            by_id = std::move(o.by_id);
+            duplicate_links = o.duplicate_links;
+            index_links();
+        }
+        return *this;
+    }
+
     Graph g;
     std::vector<Edge> links;                          // in input order; g[links[i]].index == i
     std::unordered_map<std::string, std::size_t> by_id;  // id -> vertex index

@@ -1,0 +1,397 @@
+#include "graph/pipeline_run.h"
+
+#include <gdal_alg.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <numeric>
+#include <sstream>
+
+#include "core/error.h"
+#include "core/sha256.h"
+#include "io/gdal_util.h"
+#include "raster/raster_reclass.h"
+#include "report/out_dir.h"
+
+namespace eco::graph {
+
+const OpSpec& run_spec() {
+    using T = ParamSpec::Type;
+    static const OpSpec spec{
+        "connectivity run",
+        "Ecological sources from a land cover raster (habitat classes -> patches, optionally MSPA core), least-cost "
+        "links over a resistance table, PC/IIC/dPC, patches ranked by dPC; writes connectivity.gpkg (patches, links), "
+        "report.json and report.csv",
+        {
+            {"landcover", T::String, nullptr, {}, {}, "", "land cover raster (integer classes)"},
+            {"classes", T::NumberList, nullptr, {}, {}, "", "habitat classes, comma separated (e.g. 4,5)"},
+            {"table", T::String, nullptr, {}, {}, "",
+             "resistance table (class,name,resistance): a file or a name in layers/resistance/"},
+            {"connectivity", T::Integer, 8, 4.0, 8.0, "", "patch connectivity: 4 or 8"},
+            {"min-area", T::Number, 0.0, 0.0, {}, "m2", "minimum patch area in m2"},
+            {"min-area-ha", T::Number, nullptr, 0.0, {}, "ha", "minimum patch area in ha (instead of --min-area)"},
+            {"mspa", T::Bool, false, {}, {}, "", "sources are the MSPA core areas of the habitat (GuidosToolbox code 17)"},
+            {"edge-width", T::Integer, 1, 1.0, {}, "cells", "MSPA edge width"},
+            {"links", T::String, "complete", {}, {}, "",
+             "complete (every reachable pair) or planar (patches adjacent in the cost allocation, as Graphab)"},
+            {"distance", T::String, "cost", {}, {}, "", "link distance: cost (least-cost) or euclidean (border to border, m)"},
+            {"max-distance", T::Number, nullptr, 0.0, {}, "link distance unit", "drop links longer than this"},
+            {"knight", T::Bool, false, {}, {}, "", "16 neighbours (knight's moves) in the cost runs"},
+            {"p0", T::Number, 0.5, 0.0, 1.0, "", "dispersal probability at distance d0 (p = exp(-alpha d))"},
+            {"d0", T::Number, 1000.0, 0.0, {}, "link distance unit", "distance (cost units by default) where p = p0"},
+            {"threshold", T::Number, nullptr, 0.0, {}, "link distance unit",
+             "links up to this distance are connections for IIC, components, cut vertices and bridges (default all)"},
+            {"landscape-area", T::Number, nullptr, 0.0, {}, "m2", "A_L for PC and IIC (default: summed patch area)"},
+            {"assume-crs", T::String, nullptr, {}, {}, "", "CRS of a land cover raster that has none"},
+            {"out", T::String, "connectivity_run_out", {}, {}, "", "output directory"},
+        }};
+    return spec;
+}
+
+RunOptions run_options(const nlohmann::json& p) {
+    const std::string op = run_spec().name;
+    RunOptions o;
+    o.params = p;
+    if (p.at("landcover").is_null() || p.at("classes").is_null() || p.at("table").is_null())
+        throw BadInput(op + ": give --landcover FILE, --classes (habitat classes, e.g. 4,5) and --table (resistance table)");
+    o.landcover = p.at("landcover").get<std::string>();
+    o.table = p.at("table").get<std::string>();
+    o.out = p.at("out").get<std::string>();
+    if (!p.at("assume-crs").is_null()) o.assume_crs = p.at("assume-crs").get<std::string>();
+    for (const auto& c : p.at("classes")) {
+        const double v = c.get<double>();
+        if (v != std::floor(v)) throw BadInput(op + ": --classes must be integer class codes, got " + c.dump());
+        o.patches.habitat_classes.push_back(static_cast<long long>(v));
+    }
+    o.patches.connectivity = p.at("connectivity").get<int>();
+    if (o.patches.connectivity != 4 && o.patches.connectivity != 8)
+        throw BadInput(op + ": --connectivity must be 4 or 8");
+    o.patches.min_area_m2 = p.at("min-area").get<double>();
+    if (!p.at("min-area-ha").is_null()) {
+        if (o.patches.min_area_m2 > 0) throw BadInput(op + ": give --min-area (m2) or --min-area-ha, not both");
+        o.patches.min_area_m2 = p.at("min-area-ha").get<double>() * 10000.0;
+    }
+    o.patches.mspa_core = p.at("mspa").get<bool>();
+    o.patches.mspa.edge_width = p.at("edge-width").get<int>();
+    o.links.topology = p.at("links").get<std::string>();
+    o.links.distance = p.at("distance").get<std::string>();
+    if (!p.at("max-distance").is_null()) o.links.max_distance = p.at("max-distance").get<double>();
+    o.links.knight = p.at("knight").get<bool>();
+    o.metrics.p0 = p.at("p0").get<double>();
+    o.metrics.d0 = p.at("d0").get<double>();
+    if (!(o.metrics.p0 > 0 && o.metrics.p0 < 1)) throw BadInput(op + ": --p0 must be strictly between 0 and 1");
+    if (!(o.metrics.d0 > 0)) throw BadInput(op + ": --d0 must be > 0");
+    if (!p.at("threshold").is_null()) o.metrics.threshold = p.at("threshold").get<double>();
+    if (!p.at("landscape-area").is_null()) o.metrics.landscape_area = p.at("landscape-area").get<double>();
+    return o;
+}
+
+namespace {
+
+nlohmann::json file_record(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    Sha256 h;
+    std::vector<char> buf(1 << 16);
+    std::uint64_t size = 0;
+    while (f) {
+        f.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+        auto got = f.gcount();
+        if (got <= 0) break;
+        h.update(buf.data(), static_cast<std::size_t>(got));
+        size += static_cast<std::uint64_t>(got);
+    }
+    return {{"path", path}, {"bytes", size}, {"sha256", h.hex()}};
+}
+
+std::string fmt(double v) {
+    if (!std::isfinite(v)) return "";
+    char b[64];
+    std::snprintf(b, sizeof b, "%.17g", v);
+    return b;
+}
+
+nlohmann::json fin(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+
+// One multipolygon per patch id, from GDALPolygonize on the patch raster (in memory).
+std::vector<std::unique_ptr<OGRMultiPolygon>> polygonize(const Patches& p, int connectivity, const std::string& op) {
+    io::gdal_init();
+    GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
+    io::Dataset rds(mem->Create("", p.grid.width, p.grid.height, 1, GDT_Int32, nullptr));
+    if (!rds) throw Failure(op + ": cannot create an in-memory raster for the patches");
+    double gt[6];
+    p.grid.geotransform(gt);
+    rds->SetGeoTransform(gt);
+    GDALRasterBand* band = rds->GetRasterBand(1);
+    if (band->RasterIO(GF_Write, 0, 0, p.grid.width, p.grid.height, const_cast<int32_t*>(p.label.data()), p.grid.width,
+                       p.grid.height, GDT_Int32, 0, 0, nullptr) != CE_None)
+        throw Failure(op + ": cannot fill the in-memory patch raster");
+    GDALDriver* vmem = GetGDALDriverManager()->GetDriverByName("Memory");
+    io::Dataset vds(vmem->Create("", 0, 0, 0, GDT_Unknown, nullptr));
+    OGRLayer* lyr = vds->CreateLayer("p", nullptr, wkbPolygon, nullptr);
+    OGRFieldDefn fd("patch_id", OFTInteger);
+    lyr->CreateField(&fd);
+    // 4-connected polygons always: GDAL's 8-connected mode makes rings that touch themselves (invalid
+    // OGC polygons). An 8-connected patch is then several polygons touching at corners, collected
+    // into one multipolygon (valid: its parts meet at points only).
+    (void)connectivity;
+    if (GDALPolygonize(band, band, OGRLayer::ToHandle(lyr), 0, nullptr, nullptr, nullptr) != CE_None)
+        throw Failure(op + ": GDALPolygonize failed: " + CPLGetLastErrorMsg());
+    std::vector<std::unique_ptr<OGRMultiPolygon>> out(p.count());
+    for (auto& mp : out) mp = std::make_unique<OGRMultiPolygon>();
+    lyr->ResetReading();
+    for (auto& f : *lyr) {
+        const int id = f->GetFieldAsInteger(0);
+        if (id < 1 || static_cast<std::size_t>(id) > p.count()) continue;
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (g && wkbFlatten(g->getGeometryType()) == wkbPolygon)
+            out[static_cast<std::size_t>(id - 1)]->addGeometry(g);
+    }
+    for (auto& mp : out) {
+        CPLPushErrorHandler(CPLQuietErrorHandler);
+        const bool ok = mp->IsValid();
+        CPLPopErrorHandler();
+        if (ok) continue;
+        std::unique_ptr<OGRGeometry> fixed(mp->MakeValid());
+        if (fixed && wkbFlatten(fixed->getGeometryType()) == wkbMultiPolygon)
+            mp.reset(fixed.release()->toMultiPolygon());
+        else if (fixed && wkbFlatten(fixed->getGeometryType()) == wkbPolygon) {
+            mp = std::make_unique<OGRMultiPolygon>();
+            mp->addGeometry(fixed.get());
+        }
+    }
+    return out;
+}
+
+void write_gpkg(const std::string& path, const RunOptions& opt, const RunResult& r, const std::string& op) {
+    io::gdal_init();
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
+    CPLPushErrorHandler(CPLQuietErrorHandler);  // the temporary name does not end in .gpkg: GDAL warns
+    io::Dataset ds(drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    CPLPopErrorHandler();
+    if (!ds) throw Failure(op + ": cannot create the GeoPackage '" + path + "': " + CPLGetLastErrorMsg());
+    io::Srs srs = r.patches.grid.srs();
+    const auto polys = polygonize(r.patches, opt.patches.connectivity, op);
+    const Metrics& m = r.metrics;
+
+    auto add_field = [&](OGRLayer* l, const char* name, OGRFieldType t) {
+        OGRFieldDefn fd(name, t);
+        if (l->CreateField(&fd) != OGRERR_NONE) throw Failure(op + ": cannot create field " + name);
+    };
+    {
+        OGRLayer* l = ds->CreateLayer("patches", srs.get(), wkbMultiPolygon, nullptr);
+        if (!l) throw Failure(op + ": cannot create layer patches: " + CPLGetLastErrorMsg());
+        add_field(l, "patch_id", OFTInteger);
+        add_field(l, "cells", OFTInteger64);
+        add_field(l, "area_m2", OFTReal);
+        add_field(l, "area_ha", OFTReal);
+        add_field(l, "centroid_x", OFTReal);
+        add_field(l, "centroid_y", OFTReal);
+        add_field(l, "degree", OFTInteger);
+        add_field(l, "component", OFTInteger);
+        for (const char* f : {"dPC", "dPCintra", "dPCflux", "dPCconnector", "dIIC", "BC_PC"}) add_field(l, f, OFTReal);
+        add_field(l, "cut_vertex", OFTInteger);
+        add_field(l, "rank", OFTInteger);
+        if (l->StartTransaction() != OGRERR_NONE) throw Failure(op + ": cannot start a GeoPackage transaction");
+        for (std::size_t v = 0; v < r.patches.count(); ++v) {
+            OGRFeature f(l->GetLayerDefn());
+            const NodeMetrics& x = m.node[v];
+            int k = 0;
+            f.SetField(k++, static_cast<int>(v + 1));
+            f.SetField(k++, static_cast<GIntBig>(r.patches.cells[v]));
+            f.SetField(k++, r.patches.area_m2[v]);
+            f.SetField(k++, r.patches.area_m2[v] / 10000.0);
+            f.SetField(k++, r.patches.cx[v]);
+            f.SetField(k++, r.patches.cy[v]);
+            f.SetField(k++, static_cast<int>(x.degree));
+            f.SetField(k++, x.component);
+            for (double d : {x.dPC, x.dPCintra, x.dPCflux, x.dPCconnector, x.dIIC, x.bc_pc}) f.SetField(k++, d);
+            f.SetField(k++, x.cut_vertex ? 1 : 0);
+            f.SetField(k++, static_cast<int>(r.rank[v]));
+            f.SetGeometry(polys[v].get());
+            if (l->CreateFeature(&f) != OGRERR_NONE) throw Failure(op + ": cannot write patch " + std::to_string(v + 1));
+        }
+        if (l->CommitTransaction() != OGRERR_NONE) throw Failure(op + ": cannot commit to the GeoPackage: " + CPLGetLastErrorMsg());
+    }
+    {
+        OGRLayer* l = ds->CreateLayer("links", srs.get(), wkbLineString, nullptr);
+        if (!l) throw Failure(op + ": cannot create layer links: " + CPLGetLastErrorMsg());
+        add_field(l, "link_id", OFTInteger);
+        add_field(l, "from_patch", OFTInteger);
+        add_field(l, "to_patch", OFTInteger);
+        add_field(l, "cost", OFTReal);
+        add_field(l, "length_m", OFTReal);
+        add_field(l, "euclid_m", OFTReal);
+        add_field(l, "distance", OFTReal);
+        add_field(l, "probability", OFTReal);
+        add_field(l, "dPC", OFTReal);
+        add_field(l, "bridge", OFTInteger);
+        add_field(l, "in_mst", OFTInteger);
+        if (l->StartTransaction() != OGRERR_NONE) throw Failure(op + ": cannot start a GeoPackage transaction");
+        for (std::size_t e = 0; e < r.links.links.size(); ++e) {
+            const PatchLink& L = r.links.links[e];
+            const LinkMetrics& x = m.link[e];
+            OGRFeature f(l->GetLayerDefn());
+            int k = 0;
+            f.SetField(k++, static_cast<int>(e + 1));
+            f.SetField(k++, static_cast<int>(L.u + 1));
+            f.SetField(k++, static_cast<int>(L.v + 1));
+            if (std::isfinite(L.cost)) f.SetField(k, L.cost);
+            ++k;
+            f.SetField(k++, L.length);
+            f.SetField(k++, L.euclid);
+            f.SetField(k++, L.distance);
+            f.SetField(k++, x.probability);
+            if (std::isfinite(x.dPC)) f.SetField(k, x.dPC);
+            ++k;
+            f.SetField(k++, x.bridge ? 1 : 0);
+            f.SetField(k++, x.in_mst ? 1 : 0);
+            OGRLineString ls;
+            for (const auto& [px, py] : L.path) ls.addPoint(px, py);
+            if (ls.getNumPoints() == 1) ls.addPoint(L.path[0].first, L.path[0].second);
+            f.SetGeometry(&ls);
+            if (l->CreateFeature(&f) != OGRERR_NONE) throw Failure(op + ": cannot write link " + std::to_string(e + 1));
+        }
+        if (l->CommitTransaction() != OGRERR_NONE) throw Failure(op + ": cannot commit to the GeoPackage: " + CPLGetLastErrorMsg());
+    }
+}
+
+}  // namespace
+
+RunResult run_pipeline(const RunOptions& opt, const Progress& progress) {
+    const std::string op = run_spec().name;
+    RunResult r;
+    LandCover lc = read_land_cover(opt.landcover, op, opt.assume_crs);
+    const auto table = raster::read_reclass_table(raster::resolve_table_path(opt.table), op);
+    r.patches = find_patches(lc, opt.patches, op);
+    progress.report(0.05, "patches");
+    r.resistance = resistance_from_table(lc, table, op);
+    r.links = patch_links(r.patches, r.resistance, opt.links, op, progress.sub(0.05, 0.8));
+
+    std::vector<Node> nodes(r.patches.count());
+    for (std::size_t v = 0; v < nodes.size(); ++v) {
+        nodes[v].id = std::to_string(v + 1);
+        nodes[v].area = r.patches.area_m2[v];
+        nodes[v].x = r.patches.cx[v];
+        nodes[v].y = r.patches.cy[v];
+    }
+    std::vector<IndexLink> il;
+    il.reserve(r.links.links.size());
+    for (const auto& L : r.links.links) il.push_back({L.u, L.v, L.distance, kNaN, L.length});
+    r.graph = build_graph_indexed(nodes, il, op);
+    // HabitatGraph::links holds edge descriptors that point into the graph's edge storage, and
+    // boost::adjacency_list's assignment copies that storage: rebuild them on the copy.
+    r.graph.index_links();
+    r.metrics = compute_metrics(r.graph, opt.metrics, progress.sub(0.8, 0.95), op);
+    std::vector<std::size_t> order(nodes.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](auto a, auto b) { return r.metrics.node[a].dPC > r.metrics.node[b].dPC; });
+    r.rank.assign(nodes.size(), 0);
+    for (std::size_t i = 0; i < order.size(); ++i) r.rank[order[i]] = i + 1;
+
+    // The run record.
+    using nlohmann::json;
+    json j;
+    j["operation"] = op;
+    j["software"] = std::string("ecoshield ") + ECOSHIELD_VERSION;
+    j["parameters"] = opt.params;
+    j["inputs"] = {{{"role", "landcover"}}, {{"role", "resistance table"}}};
+    j["inputs"][0].update(file_record(opt.landcover));
+    j["inputs"][1].update(file_record(table.path));
+    j["grid"] = lc.grid.describe();
+    j["conventions"] = {
+        {"area", "planar, in the raster's CRS: cells x cell area (m2)"},
+        {"cost", "step cost = mean of the two cells' resistances x step length (m); from the cells of one patch (cost 0) "
+                 "to the nearest cell of the other; paths may cross other patches"},
+        {"euclid_m", "distance between the nearest cell centres of the two patches"},
+        {"probability", "p = exp(-alpha d), alpha = -ln(p0)/d0, d the link distance"}};
+    j["styles"] = "none: styles/ has no QML for the patches and links layers yet; layers written unstyled";
+    const Patches& P = r.patches;
+    j["sources"] = {{"habitat_cells", P.habitat_cells},
+                    {"habitat_area_m2", static_cast<double>(P.habitat_cells) * P.grid.cell_area()},
+                    {"source_cells", P.source_cells},
+                    {"patches", P.count()},
+                    {"dropped_patches", P.dropped_patches},
+                    {"dropped_cells", P.dropped_cells},
+                    {"resistance_min", r.resistance.min},
+                    {"resistance_max", r.resistance.max}};
+    j["links"] = {{"count", r.links.links.size()},
+                  {"candidate_pairs", r.links.candidate_pairs},
+                  {"unreachable_pairs", r.links.unreachable_pairs},
+                  {"over_max_distance", r.links.over_max}};
+    json mj = metrics_json(r.graph, r.metrics);
+    j["global"] = mj["global"];
+    j["components"] = mj["components"];
+    json ranked = json::array();
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const auto v = order[i];
+        const auto& x = r.metrics.node[v];
+        ranked.push_back({{"rank", i + 1},
+                          {"patch_id", v + 1},
+                          {"area_m2", P.area_m2[v]},
+                          {"dPC", x.dPC},
+                          {"dPCintra", x.dPCintra},
+                          {"dPCflux", x.dPCflux},
+                          {"dPCconnector", x.dPCconnector},
+                          {"dIIC", x.dIIC},
+                          {"cut_vertex", x.cut_vertex}});
+    }
+    j["patches"] = ranked;
+    json links = json::array();
+    for (std::size_t e = 0; e < r.links.links.size(); ++e) {
+        const auto& L = r.links.links[e];
+        links.push_back({{"link_id", e + 1},
+                         {"from", L.u + 1},
+                         {"to", L.v + 1},
+                         {"cost", fin(L.cost)},
+                         {"length_m", L.length},
+                         {"euclid_m", L.euclid},
+                         {"probability", r.metrics.link[e].probability},
+                         {"dPC", fin(r.metrics.link[e].dPC)},
+                         {"bridge", r.metrics.link[e].bridge}});
+    }
+    j["link_list"] = links;
+    r.report = std::move(j);
+    return r;
+}
+
+RunResult connectivity_run(const RunOptions& opt, const Progress& progress) {
+    const std::string op = run_spec().name;
+    RunResult r = run_pipeline(opt, progress.sub(0, 0.9));
+    r.graph.index_links();  // (see run_pipeline: descriptors must point into this copy)
+    report::OutputDir od(opt.out, op);
+    write_gpkg(od.temp("connectivity.gpkg"), opt, r, op);
+
+    std::ostringstream c;
+    c << "patch_id,rank,cells,area_m2,area_ha,centroid_x,centroid_y,degree,component,dPC,dPCintra,dPCflux,dPCconnector,"
+         "dIIC,BC_PC,cut_vertex\n";
+    for (std::size_t v = 0; v < r.patches.count(); ++v) {
+        const auto& x = r.metrics.node[v];
+        c << v + 1 << ',' << r.rank[v] << ',' << r.patches.cells[v] << ',' << fmt(r.patches.area_m2[v]) << ','
+          << fmt(r.patches.area_m2[v] / 10000.0) << ',' << fmt(r.patches.cx[v]) << ',' << fmt(r.patches.cy[v]) << ','
+          << x.degree << ',' << x.component << ',' << fmt(x.dPC) << ',' << fmt(x.dPCintra) << ',' << fmt(x.dPCflux) << ','
+          << fmt(x.dPCconnector) << ',' << fmt(x.dIIC) << ',' << fmt(x.bc_pc) << ',' << (x.cut_vertex ? 1 : 0) << '\n';
+    }
+    {
+        std::ofstream f(od.temp("report.csv"), std::ios::binary);
+        f << c.str();
+        if (!f) throw Failure(op + ": cannot write report.csv in '" + opt.out + "'");
+    }
+    r.report["outputs"] = {"connectivity.gpkg", "report.json", "report.csv"};
+    {
+        std::ofstream f(od.temp("report.json"), std::ios::binary);
+        f << r.report.dump(1) << "\n";
+        if (!f) throw Failure(op + ": cannot write report.json in '" + opt.out + "'");
+    }
+    od.commit();
+    for (const auto& n : od.names()) r.files.push_back(od.final_path(n));
+    progress.report(1.0, "done");
+    return r;
+}
+
+}  // namespace eco::graph
