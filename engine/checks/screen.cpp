@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <future>
 #include <set>
 
 #include "core/error.h"
@@ -250,6 +251,17 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
     if (R->sites.crs_assumed) R->notes.push_back("the site layer has no CRS; assumed " + R->sites.crs_label);
     if (project.sites->from_gcj02) R->notes.push_back("site coordinates converted from GCJ-02 to WGS84 before projection");
     R->project = std::move(project);
+    // the input files' sizes and hashes (the run record) are read by a second thread while the
+    // sites are screened: hashing ~200 MB is otherwise a serial second at the end
+    std::vector<std::string> input_paths{R->project.sites->path};
+    for (const auto& [k, src] : R->project.layers)
+        if (std::find(input_paths.begin(), input_paths.end(), src.path) == input_paths.end()) input_paths.push_back(src.path);
+    input_paths.push_back(R->rules.file);
+    auto facts = std::async(std::launch::async, [input_paths] {
+        std::vector<io::FileFacts> out;
+        for (const auto& p : input_paths) out.push_back(io::file_facts(p));
+        return out;
+    });
 
     lap("index");
     // per site, in parallel; results depend only on the input
@@ -307,13 +319,7 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
     }
     work.report(1.0, "screening done");
     lap("screen");
-    for (const auto* src : {&R->project.sites.value()}) R->inputs.push_back(io::file_facts(src->path));
-    for (const auto& [k, src] : R->project.layers) {
-        bool seen = false;
-        for (const auto& f : R->inputs) seen = seen || f.path == src.path;
-        if (!seen) R->inputs.push_back(io::file_facts(src.path));
-    }
-    R->inputs.push_back(io::file_facts(R->rules.file));
+    R->inputs = facts.get();
     R->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return R;
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <fstream>
+#include <future>
 #include <sstream>
 
 #include "core/error.h"
@@ -254,25 +255,36 @@ std::vector<std::string> write_screen_outputs(const checks::ScreenResult& r, con
                                               const ScreenReportOptions& opt, const Progress& progress) {
     OutputDir out(out_dir, "screen");
     const std::string created = run_timestamp();
-    write_screen_gpkg(r, out.temp("screen.gpkg"), created, opt, progress.sub(0.0, 0.6));
+    // temporary names taken here, in the final order, before any other thread runs
+    const std::string gpkg_path = out.temp("screen.gpkg"), json_path = out.temp("report.json"), csv_path = out.temp("report.csv");
+    const std::string html_path = opt.html ? out.temp("report.html") : std::string();
     nlohmann::json rep = screen_json_head(r, created);
-    auto write_text = [&](const std::string& name, const std::string& text) {
-        std::string p = out.temp(name);
+    auto write_text = [&](const std::string& name, const std::string& p, const std::string& text) {
         std::ofstream f(p, std::ios::binary);
         f << text;
         f.close();
         if (!f) throw Failure("screen: cannot write '" + out.final_path(name) + "' (disk full?)");
     };
-    {
-        std::string p = out.temp("report.json");
-        std::ofstream f(p, std::ios::binary);
-        write_screen_json(f, r, rep);
-        f.close();
-        if (!f) throw Failure("screen: cannot write '" + out.final_path("report.json") + "' (disk full?)");
+    // The reports are written by a second thread while this one writes the GeoPackage (GDAL's
+    // GeoPackage writing is serial): they read the same result and share nothing else. Progress
+    // is reported from this thread only.
+    auto reports = std::async(std::launch::async, [&] {
+        {
+            std::ofstream f(json_path, std::ios::binary);
+            write_screen_json(f, r, rep);
+            f.close();
+            if (!f) throw Failure("screen: cannot write '" + out.final_path("report.json") + "' (disk full?)");
+        }
+        write_text("report.csv", csv_path, screen_csv(r));
+        if (opt.html) write_text("report.html", html_path, screen_html(r, rep, opt));
+    });
+    try {
+        write_screen_gpkg(r, gpkg_path, created, opt, progress.sub(0.0, 0.9));
+    } catch (...) {
+        reports.wait();  // the other thread uses `out` and `r`: let it finish before unwinding
+        throw;
     }
-    progress.report(0.7, "writing reports");
-    write_text("report.csv", screen_csv(r));
-    if (opt.html) write_text("report.html", screen_html(r, rep, opt));
+    reports.get();  // rethrows a failure of the reports
     progress.report(1.0, "writing reports");
     out.commit();
     std::vector<std::string> paths;

@@ -2,6 +2,8 @@
 
 #include "vector/disc_area.h"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -20,6 +22,62 @@ ConstraintIndex::ConstraintIndex(const io::VectorLayer& layer) : layer_(&layer) 
         area_[i] = dim_[i] == 2 ? geom::area(g) : 0.0;
     }
     tree_.build();
+    flat_.resize(n);
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 64), [&](const tbb::blocked_range<size_t>& r) {
+        for (size_t i = r.begin(); i != r.end(); ++i) flat_[i] = flatten(layer.features[i].geom.get());
+    });
+}
+
+namespace {
+
+constexpr unsigned kChunkSegments = 8;
+
+void flatten_part(const GEOSGeometry* g, ConstraintIndex::Flat& f) {
+    auto h = geom::ctx();
+    auto add_run = [&](const GEOSGeometry* line, int polygon) {
+        const GEOSCoordSequence* cs = GEOSGeom_getCoordSeq_r(h, line);
+        unsigned n = 0;
+        GEOSCoordSeq_getSize_r(h, cs, &n);
+        if (n == 0) return;
+        ConstraintIndex::Run run{static_cast<unsigned>(f.xy.size() / 2), n, static_cast<unsigned>(f.chunks.size()), 0, polygon};
+        f.xy.resize(f.xy.size() + 2 * n);
+        GEOSCoordSeq_copyToBuffer_r(h, cs, f.xy.data() + 2 * run.first, 0, 0);
+        // chunks of up to kChunkSegments segments sharing their end vertices (one chunk for a point)
+        for (unsigned a = 0; a == 0 || a + 1 < n; a += kChunkSegments) {
+            unsigned b = std::min(n - 1, a + kChunkSegments);
+            ConstraintIndex::Chunk c{f.xy[2 * (run.first + a)], f.xy[2 * (run.first + a) + 1], f.xy[2 * (run.first + a)],
+                                     f.xy[2 * (run.first + a) + 1], run.first + a, run.first + b};
+            for (unsigned j = run.first + a; j <= run.first + b; ++j) {
+                c.minx = std::min(c.minx, f.xy[2 * j]);
+                c.maxx = std::max(c.maxx, f.xy[2 * j]);
+                c.miny = std::min(c.miny, f.xy[2 * j + 1]);
+                c.maxy = std::max(c.maxy, f.xy[2 * j + 1]);
+            }
+            f.chunks.push_back(c);
+            if (n == 1) break;
+        }
+        run.chunk1 = static_cast<unsigned>(f.chunks.size());
+        f.runs.push_back(run);
+    };
+    const int t = GEOSGeomTypeId_r(h, g);
+    if (t == GEOS_POLYGON) {
+        if (GEOSisEmpty_r(h, g)) return;
+        const int polygon = f.polygons++;
+        add_run(GEOSGetExteriorRing_r(h, g), polygon);
+        for (int i = 0, k = GEOSGetNumInteriorRings_r(h, g); i < k; ++i) add_run(GEOSGetInteriorRingN_r(h, g, i), polygon);
+    } else if (t == GEOS_LINESTRING || t == GEOS_LINEARRING || t == GEOS_POINT) {
+        if (!GEOSisEmpty_r(h, g)) add_run(g, -1);
+    } else {
+        for (int i = 0, k = GEOSGetNumGeometries_r(h, g); i < k; ++i) flatten_part(GEOSGetGeometryN_r(h, g, i), f);
+    }
+}
+
+}  // namespace
+
+ConstraintIndex::Flat ConstraintIndex::flatten(const GEOSGeometry* g) {
+    Flat f;
+    flatten_part(g, f);
+    return f;
 }
 
 
@@ -86,51 +144,171 @@ inline double seg_d2(double px, double py, double ax, double ay, double bx, doub
     return ex * ex + ey * ey;
 }
 
-void point_vs_part(const GEOSGeometry* g, double px, double py, bool& inside, double& d2) {
-    auto h = geom::ctx();
-    int t = GEOSGeomTypeId_r(h, g);
-    if (t == GEOS_POLYGON) {
-        if (GEOSisEmpty_r(h, g)) return;
-        bool in = false;
-        for (int i = -1, k = GEOSGetNumInteriorRings_r(h, g); i < k; ++i) {
-            const GEOSGeometry* ring = i < 0 ? GEOSGetExteriorRing_r(h, g) : GEOSGetInteriorRingN_r(h, g, i);
-            const GEOSCoordSequence* cs = GEOSGeom_getCoordSeq_r(h, ring);
-            unsigned n = 0;
-            GEOSCoordSeq_getSize_r(h, cs, &n);
-            thread_local std::vector<double> xy;
-            xy.resize(2 * n);
-            if (n) GEOSCoordSeq_copyToBuffer_r(h, cs, xy.data(), 0, 0);
-            for (unsigned j = 1; j < n; ++j) {
-                double ax = xy[2 * j - 2], ay = xy[2 * j - 1], bx = xy[2 * j], by = xy[2 * j + 1];
-                if ((ay > py) != (by > py) && px < ax + (py - ay) * (bx - ax) / (by - ay)) in = !in;
-                d2 = std::min(d2, seg_d2(px, py, ax, ay, bx, by));
-            }
-        }
-        inside = inside || in;
-    } else if (t == GEOS_LINESTRING || t == GEOS_LINEARRING || t == GEOS_POINT) {
-        const GEOSCoordSequence* cs = GEOSGeom_getCoordSeq_r(h, g);
-        unsigned n = 0;
-        GEOSCoordSeq_getSize_r(h, cs, &n);
-        thread_local std::vector<double> xy;
-        xy.resize(2 * n);
-        if (n) GEOSCoordSeq_copyToBuffer_r(h, cs, xy.data(), 0, 0);
-        if (n == 1) d2 = std::min(d2, (xy[0] - px) * (xy[0] - px) + (xy[1] - py) * (xy[1] - py));
-        for (unsigned j = 1; j < n; ++j) {
-            d2 = std::min(d2, seg_d2(px, py, xy[2 * j - 2], xy[2 * j - 1], xy[2 * j], xy[2 * j + 1]));
-        }
-    } else {
-        for (int i = 0, k = GEOSGetNumGeometries_r(h, g); i < k; ++i) point_vs_part(GEOSGetGeometryN_r(h, g, i), px, py, inside, d2);
-    }
+// Lower bound of the distance from a point to anything inside box c. The box is padded by a
+// micrometre, far more than the rounding of the segment formulas, so that a chunk is skipped only
+// when none of its segments could give a distance as small as the one already found: the
+// minimum is the same as without skipping, to the last bit.
+inline double box_d2(const ConstraintIndex::Chunk& c, double px, double py) {
+    constexpr double pad = 1e-6;
+    double dx = std::max({c.minx - pad - px, 0.0, px - c.maxx - pad});
+    double dy = std::max({c.miny - pad - py, 0.0, py - c.maxy - pad});
+    return dx * dx + dy * dy;
 }
 
-PointRelation point_relation(const GEOSGeometry* g, double px, double py) {
+// Point in polygon (even-odd over the rings of each polygon: a polygon's holes cancel its
+// exterior) and the squared distance to the nearest segment or point. A chunk entirely above or
+// below the point cannot toggle the crossing count, and one whose box is farther than the
+// nearest segment so far cannot lower the distance: both are skipped.
+PointRelation point_relation(const ConstraintIndex::Flat& F, double px, double py) {
     bool inside = false;
     double d2 = std::numeric_limits<double>::infinity();
-    point_vs_part(g, px, py, inside, d2);
+    const double* xy = F.xy.data();
+    // seed the distance with the chunk whose box is nearest, so that the pass below skips most
+    // chunks for the distance (it then only walks those straddling the point's y)
+    {
+        size_t best = F.chunks.size();
+        double lb = std::numeric_limits<double>::infinity();
+        for (size_t c = 0; c < F.chunks.size(); ++c) {
+            double b = box_d2(F.chunks[c], px, py);
+            if (b < lb) lb = b, best = c;
+        }
+        if (best < F.chunks.size()) {
+            const auto& ch = F.chunks[best];
+            if (ch.first == ch.last)
+                d2 = (xy[2 * ch.first] - px) * (xy[2 * ch.first] - px) + (xy[2 * ch.first + 1] - py) * (xy[2 * ch.first + 1] - py);
+            for (unsigned j = ch.first + 1; j <= ch.last; ++j)
+                d2 = std::min(d2, seg_d2(px, py, xy[2 * j - 2], xy[2 * j - 1], xy[2 * j], xy[2 * j + 1]));
+        }
+    }
+    int polygon = -1;
+    bool in = false;
+    for (const auto& run : F.runs) {
+        if (run.polygon != polygon) {
+            inside = inside || in;
+            in = false;
+            polygon = run.polygon;
+        }
+        if (run.count == 1) {
+            const double* p = xy + 2 * run.first;
+            d2 = std::min(d2, (p[0] - px) * (p[0] - px) + (p[1] - py) * (p[1] - py));
+            continue;
+        }
+        for (unsigned c = run.chunk0; c < run.chunk1; ++c) {
+            const auto& ch = F.chunks[c];
+            const bool cross = run.polygon >= 0 && !(ch.maxy <= py || ch.miny > py);
+            const bool near = box_d2(ch, px, py) <= d2;
+            if (!cross && !near) continue;
+            for (unsigned j = ch.first + 1; j <= ch.last; ++j) {
+                double ax = xy[2 * j - 2], ay = xy[2 * j - 1], bx = xy[2 * j], by = xy[2 * j + 1];
+                if (cross && (ay > py) != (by > py) && px < ax + (py - ay) * (bx - ax) / (by - ay)) in = !in;
+                if (near) d2 = std::min(d2, seg_d2(px, py, ax, ay, bx, by));
+            }
+        }
+    }
+    inside = inside || in;
     PointRelation r;
     r.hit = inside || d2 == 0.0;
     r.dist = r.hit ? 0.0 : std::sqrt(d2);
     return r;
+}
+
+// GEOS's point-segment and segment-segment distances (geos::algorithm::Distance), formula for
+// formula, so that the minimum over segment pairs is the number GEOS's (prepared) distance gives.
+struct XY {
+    double x, y;
+};
+inline double pt_dist(XY p, XY a) { return std::sqrt((p.x - a.x) * (p.x - a.x) + (p.y - a.y) * (p.y - a.y)); }
+inline double pt_seg(XY p, XY A, XY B) {
+    if (A.x == B.x && A.y == B.y) return pt_dist(p, A);
+    double r = ((p.x - A.x) * (B.x - A.x) + (p.y - A.y) * (B.y - A.y)) / ((B.x - A.x) * (B.x - A.x) + (B.y - A.y) * (B.y - A.y));
+    if (r <= 0.0) return pt_dist(p, A);
+    if (r >= 1.0) return pt_dist(p, B);
+    double s = ((A.y - p.y) * (B.x - A.x) - (A.x - p.x) * (B.y - A.y)) / ((B.x - A.x) * (B.x - A.x) + (B.y - A.y) * (B.y - A.y));
+    return std::fabs(s) * std::sqrt(((B.x - A.x) * (B.x - A.x) + (B.y - A.y) * (B.y - A.y)));
+}
+inline double seg_seg(XY A, XY B, XY C, XY D) {
+    if (A.x == B.x && A.y == B.y) return pt_seg(A, C, D);
+    if (C.x == D.x && C.y == D.y) return pt_seg(D, A, B);
+    bool none = false;
+    if (std::max(A.x, B.x) < std::min(C.x, D.x) || std::min(A.x, B.x) > std::max(C.x, D.x) ||
+        std::max(A.y, B.y) < std::min(C.y, D.y) || std::min(A.y, B.y) > std::max(C.y, D.y)) {
+        none = true;
+    } else {
+        double denom = (B.x - A.x) * (D.y - C.y) - (B.y - A.y) * (D.x - C.x);
+        if (denom == 0) {
+            none = true;
+        } else {
+            double r = ((A.y - C.y) * (D.x - C.x) - (A.x - C.x) * (D.y - C.y)) / denom;
+            double s = ((A.y - C.y) * (B.x - A.x) - (A.x - C.x) * (B.y - A.y)) / denom;
+            none = r < 0 || r > 1 || s < 0 || s > 1;
+        }
+    }
+    if (none) return std::min(pt_seg(A, C, D), std::min(pt_seg(B, C, D), std::min(pt_seg(C, A, B), pt_seg(D, A, B))));
+    return 0.0;
+}
+
+// Lower bound of the distance between two segments: the gap between their boxes (padded as in
+// box_d2).
+inline double seg_box_gap(XY A, XY B, XY C, XY D) {
+    constexpr double pad = 1e-6;
+    double dx = std::max({std::min(A.x, B.x) - std::max(C.x, D.x) - pad, 0.0, std::min(C.x, D.x) - std::max(A.x, B.x) - pad});
+    double dy = std::max({std::min(A.y, B.y) - std::max(C.y, D.y) - pad, 0.0, std::min(C.y, D.y) - std::max(A.y, B.y) - pad});
+    return std::max(dx, dy);
+}
+
+// Lower bound of the distance between anything in two boxes (padded as in box_d2).
+inline double box_box(const ConstraintIndex::Chunk& a, const ConstraintIndex::Chunk& b) {
+    constexpr double pad = 1e-6;
+    double dx = std::max({a.minx - b.maxx - pad, 0.0, b.minx - a.maxx - pad});
+    double dy = std::max({a.miny - b.maxy - pad, 0.0, b.miny - a.maxy - pad});
+    return std::sqrt(dx * dx + dy * dy);
+}
+
+// Distance between two geometries that do not intersect: the minimum over every pair of
+// segments (or points) of GEOS's formulas, as GEOS's facet distance computes it, with pairs of
+// chunks whose boxes are farther apart than the minimum so far skipped.
+double flat_distance(const ConstraintIndex::Flat& a, const ConstraintIndex::Flat& b) {
+    double best = std::numeric_limits<double>::infinity();
+    const double *pa = a.xy.data(), *pb = b.xy.data();
+    auto at = [](const double* xy, unsigned j) { return XY{xy[2 * j], xy[2 * j + 1]}; };
+    // the pair of chunks whose boxes are nearest is measured first: its minimum is then close to
+    // the answer, and the other pairs are skipped when their boxes are farther apart than it
+    struct Pair {
+        double lb;
+        unsigned ia, ib;
+    };
+    thread_local std::vector<Pair> pairs;
+    pairs.clear();
+    size_t first = 0;
+    for (unsigned ia = 0; ia < a.chunks.size(); ++ia)
+        for (unsigned ib = 0; ib < b.chunks.size(); ++ib) {
+            pairs.push_back({box_box(a.chunks[ia], b.chunks[ib]), ia, ib});
+            if (pairs.back().lb < pairs[first].lb) first = pairs.size() - 1;
+        }
+    if (!pairs.empty()) std::swap(pairs[0], pairs[first]);
+    for (const Pair& pr : pairs) {
+        if (pr.lb > best) continue;
+        const auto& ca = a.chunks[pr.ia];
+        const auto& cb = b.chunks[pr.ib];
+        const bool apt = ca.first == ca.last, bpt = cb.first == cb.last;
+        if (apt && bpt) {
+            best = std::min(best, pt_dist(at(pa, ca.first), at(pb, cb.first)));
+        } else if (apt) {
+            for (unsigned k = cb.first + 1; k <= cb.last; ++k) best = std::min(best, pt_seg(at(pa, ca.first), at(pb, k - 1), at(pb, k)));
+        } else if (bpt) {
+            for (unsigned j = ca.first + 1; j <= ca.last; ++j) best = std::min(best, pt_seg(at(pb, cb.first), at(pa, j - 1), at(pa, j)));
+        } else {
+            for (unsigned j = ca.first + 1; j <= ca.last; ++j) {
+                const XY A = at(pa, j - 1), B = at(pa, j);
+                for (unsigned k = cb.first + 1; k <= cb.last; ++k) {
+                    const XY C = at(pb, k - 1), D = at(pb, k);
+                    if (seg_box_gap(A, B, C, D) > best) continue;  // cannot lower the minimum
+                    best = std::min(best, seg_seg(A, B, C, D));
+                }
+            }
+        }
+    }
+    return best;
 }
 
 // Area of polygon f inside a (polygonal) buffer: whole when covered, else clipped to the
@@ -165,7 +343,11 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
         GEOSGeomGetY_r(geom::ctx(), site, &py);
     }
     std::optional<geom::Prepared> psite;
-    if (!point_site) psite.emplace(site);
+    ConstraintIndex::Flat site_flat;
+    if (!point_site) {
+        psite.emplace(site);
+        site_flat = ConstraintIndex::flatten(site);
+    }
     std::vector<geom::Prepared> pbuf;
     if (!point_site && ring_areas)
         for (const auto& b : buffer_geoms) pbuf.emplace_back(b.get());
@@ -177,7 +359,7 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
         bool hit;
         double d = 0.0;
         if (point_site) {
-            PointRelation pr = point_relation(f, px, py);
+            PointRelation pr = point_relation(idx.flat(i), px, py);
             hit = pr.hit;
             d = pr.dist;
             if (!hit && reach > 0 && d > reach) continue;
@@ -186,7 +368,7 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
             // is kept, so memory does not grow with the constraint layer
             hit = psite->intersects(f);
             if (!hit) {
-                d = psite->distance(f);
+                d = flat_distance(site_flat, idx.flat(i));
                 if (reach > 0 && d > reach) continue;
             }
         }
@@ -219,7 +401,10 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
             } else if (sdim == 2 && fdim == 0) {
                 x.piece = geom::intersection(site, f);
                 x.points_inside = static_cast<int>(geom::num_points(x.piece.get()));
-            } else {  // point site, or a point feature touching a line site
+            } else if (point_site) {  // a point site that intersects a feature: the overlap is the point
+                x.piece = geom::clone(site);
+                x.points_inside = 1;
+            } else {  // a multipoint site, or a point feature touching a line site
                 x.piece = geom::intersection(site, f);
                 x.points_inside = sdim == 0 ? 1 : 0;
             }

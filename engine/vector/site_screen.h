@@ -27,11 +27,33 @@ public:
     std::vector<size_t> candidates(const GEOSGeometry* g, double d) const;
     size_t size() const { return area_.size(); }
 
+    // A feature's coordinates copied out of GEOS once, as flat x,y arrays cut into runs (a ring,
+    // a line or a point) and chunks of a few segments with their boxes: the per-site loops walk
+    // them without GEOS calls and skip the chunks a box test rules out.
+    struct Chunk {
+        double minx, miny, maxx, maxy;
+        unsigned first, last;  // vertex indices into xy, last included
+    };
+    struct Run {
+        unsigned first, count;       // vertices
+        unsigned chunk0, chunk1;     // chunks [chunk0, chunk1)
+        int polygon;                 // index of the polygon within the feature, -1 for a line or point
+    };
+    struct Flat {
+        std::vector<double> xy;
+        std::vector<Run> runs;
+        std::vector<Chunk> chunks;
+        int polygons = 0;
+    };
+    static Flat flatten(const GEOSGeometry* g);
+    const Flat& flat(size_t i) const { return flat_[i]; }
+
 private:
     const io::VectorLayer* layer_;
     geom::STRtree tree_;
     std::vector<double> area_;
     std::vector<int> dim_;
+    std::vector<Flat> flat_;
 };
 
 struct Tolerance {
