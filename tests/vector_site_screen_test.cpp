@@ -142,3 +142,69 @@ TEST_CASE("points of a point layer inside a polygon site are counted", "[screen]
     REQUIRE(F.hits.size() == 1);
     CHECK(F.hits[0].points_inside == 2);
 }
+
+TEST_CASE("a large overlap on a very large site is not tiny", "[screen][vector]") {
+    Fixture fx;
+    // site 4 km x 4 km (16 km2); it overlaps the patch by 20 m x 20 m = 400 m2, a share of 2.5e-5:
+    // below the share tolerance but far above 1 m2, so an intrusion, not an edge misalignment
+    auto L = layer_of({"POLYGON((500000 3200000,501000 3200000,501000 3201000,500000 3201000,500000 3200000))"});
+    vector::ConstraintIndex idx(L);
+    auto site = geom::from_wkt("POLYGON((500980 3200980,504980 3200980,504980 3204980,500980 3204980,500980 3200980))");
+    auto F = vector::screen_site(site.get(), {}, {}, idx, fx.tol, fx.ell);
+    REQUIRE(F.hits.size() == 1);
+    CHECK(F.hits[0].overlap_m2 == Approx(400.0));
+    CHECK_FALSE(F.hits[0].tiny);
+}
+
+TEST_CASE("a line along a patch boundary is not inside and crosses nothing", "[screen][vector]") {
+    Fixture fx;
+    auto L = layer_of({"POLYGON((500000 3200000,501000 3200000,501000 3201000,500000 3201000,500000 3200000))"});
+    vector::ConstraintIndex idx(L);
+    // along the south edge, from outside to outside
+    auto along = geom::from_wkt("LINESTRING(499500 3200000,501500 3200000)");
+    auto F = vector::screen_site(along.get(), {}, {}, idx, fx.tol, fx.ell);
+    REQUIRE(F.hits.size() == 1);
+    CHECK(F.hits[0].length_m == 0.0);
+    CHECK(F.hits[0].crossings == 0);
+    CHECK(F.hits[0].tiny);
+    // touching the north-east corner only
+    auto touch = geom::from_wkt("LINESTRING(501000 3201000,502000 3202000)");
+    auto T = vector::screen_site(touch.get(), {}, {}, idx, fx.tol, fx.ell);
+    REQUIRE(T.hits.size() == 1);
+    CHECK(T.hits[0].crossings == 0);
+    CHECK(T.hits[0].tiny);
+    // running in along the edge, then into the interior: 300 m inside, one crossing
+    auto in = geom::from_wkt("LINESTRING(499500 3200000,500200 3200000,500200 3200300)");
+    auto I = vector::screen_site(in.get(), {}, {}, idx, fx.tol, fx.ell);
+    REQUIRE(I.hits.size() == 1);
+    CHECK(I.hits[0].length_m == Approx(300.0));
+    CHECK(I.hits[0].crossings == 1);
+}
+
+TEST_CASE("features beyond the largest buffer are found up to the within-rule reach", "[screen][vector]") {
+    Fixture fx;
+    auto L = layer_of({"POLYGON((500000 3200000,501000 3200000,501000 3201000,500000 3201000,500000 3200000))"});
+    vector::ConstraintIndex idx(L);
+    auto site = geom::from_wkt("POINT(501300 3200500)");  // 300 m east
+    std::vector<double> buffers{100, 200};
+    auto F = vector::screen_site(site.get(), buffers, vector::site_buffers(site.get(), buffers), idx, fx.tol, fx.ell);
+    CHECK(F.near.empty());  // beyond 200 m with no wider reach
+    fx.tol.reach_m = 500;
+    auto G = vector::screen_site(site.get(), buffers, vector::site_buffers(site.get(), buffers), idx, fx.tol, fx.ell);
+    REQUIRE(G.near.size() == 1);
+    CHECK(G.near[0].second == Approx(300.0));
+    CHECK(G.within_count == std::vector<int>{0, 0});
+}
+
+TEST_CASE("with no buffers the nearest feature is still the true nearest", "[screen][vector]") {
+    Fixture fx;
+    // A: a long thin patch whose box covers the site but which is 5 km away at its closest;
+    // B: a small patch 1 km away whose box does not touch the site's
+    auto L = layer_of({"POLYGON((490000 3195000,510000 3195000,510000 3195010,490000 3195010,490000 3195000))",
+                       "POLYGON((501000 3200000,501100 3200000,501100 3200100,501000 3200100,501000 3200000))"});
+    vector::ConstraintIndex idx(L);
+    auto site = geom::from_wkt("POLYGON((499900 3200010,500000 3200010,500000 3200090,499900 3200090,499900 3200010))");
+    auto F = vector::screen_site(site.get(), {}, {}, idx, fx.tol, fx.ell);
+    CHECK(F.nearest == 1);
+    CHECK(F.dmin == Approx(1000.0));
+}

@@ -1,9 +1,11 @@
 #include "checks/screen.h"
 
+#include <geodesic.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <cmath>
 #include <cstdio>
 #include <future>
@@ -141,6 +143,35 @@ void evaluate_rules(const ScreenResult& R, SiteResult& s, std::set<std::string>*
         if (verdict_rank(f.verdict) > verdict_rank(s.verdict)) s.verdict = f.verdict;
 }
 
+// Refuses a working CRS that distorts distances at the data's centre by more than 0.5 %
+// (e.g. Web Mercator, 13 % at 28N): buffers and areas would be wrong without a warning.
+void check_distortion(const OGRSpatialReference& work, const Project& project, const std::string& op) {
+    io::Extent ll = io::probe_vector(*project.sites, "sites", op).lonlat;
+    if (ll.empty) return;
+    const double lon = 0.5 * (ll.minx + ll.maxx), lat = 0.5 * (ll.miny + ll.maxy);
+    io::Srs geo(work.CloneGeogCS());
+    geo->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    io::Srs w = io::clone_srs(work);
+    io::Transform t(OGRCreateCoordinateTransformation(geo.get(), w.get()));
+    if (!t) return;
+    OGRErr err = OGRERR_NONE;
+    const double a = work.GetSemiMajor(&err), inv_f = work.GetInvFlattening(&err);
+    geod_geodesic g;
+    geod_init(&g, a, inv_f == 0 ? 0 : 1 / inv_f);
+    double worst = 0;
+    for (int dir = 0; dir < 2; ++dir) {
+        double x[2] = {lon, lon + (dir == 0 ? 0.01 : 0)}, y[2] = {lat, lat + (dir == 1 ? 0.01 : 0)};
+        double s12 = 0;
+        geod_inverse(&g, y[0], x[0], y[1], x[1], &s12, nullptr, nullptr);
+        if (!t->Transform(2, x, y) || s12 <= 0) return;
+        worst = std::max(worst, std::fabs(std::hypot(x[1] - x[0], y[1] - y[0]) / s12 - 1.0));
+    }
+    if (worst > 0.005)
+        throw BadInput(op + ": the working CRS " + io::srs_label(work) + " stretches distances by " + fmt("%.1f", 100 * worst) +
+                       " % at the data's centre, so buffers and areas would be wrong; use a local projection such as EPSG:" +
+                       std::to_string(io::gk3_cm_epsg(lon)) + " (CGCS2000 3-degree Gauss-Kruger), or --work-crs auto");
+}
+
 }  // namespace
 
 std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& given, const Progress& progress) {
@@ -159,6 +190,8 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
     if (!std::is_sorted(R->buffers.begin(), R->buffers.end()) ||
         std::adjacent_find(R->buffers.begin(), R->buffers.end()) != R->buffers.end())
         throw BadInput(op + ": --buffers must be distinct and ascending, e.g. 100,500,1000");
+    for (double b : R->buffers)
+        if (!(b > 0)) throw BadInput(op + ": --buffers must be distances above 0 m, e.g. 100,500,1000");
     R->tolerance.area_m2 = R->params["tiny-area"].get<double>();
     R->tolerance.site_share = R->params["tiny-share"].get<double>();
     const std::string ra = R->params["ring-areas"].get<std::string>();
@@ -186,6 +219,7 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
         if (!R->work_crs->IsProjected())
             throw BadInput(op + ": --work-crs must be a projected CRS in metres (e.g. EPSG:4549), got " + io::srs_label(*R->work_crs));
     }
+    check_distortion(*R->work_crs, project, op);
     R->work_crs_label = io::srs_label(*R->work_crs);
     R->work_epsg = io::srs_epsg(*R->work_crs).value_or(0);
     R->ellipsoidal = std::make_unique<vector::Ellipsoidal>(*R->work_crs);
@@ -253,9 +287,20 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
     R->project = std::move(project);
     // the input files' sizes and hashes (the run record) are read by a second thread while the
     // sites are screened: hashing ~200 MB is otherwise a serial second at the end
-    std::vector<std::string> input_paths{R->project.sites->path};
-    for (const auto& [k, src] : R->project.layers)
-        if (std::find(input_paths.begin(), input_paths.end(), src.path) == input_paths.end()) input_paths.push_back(src.path);
+    // a shapefile is several files: the .dbf holds the fields the rules test
+    std::vector<std::string> input_paths;
+    auto add_input = [&](const std::string& path) {
+        std::vector<std::string> files{path};
+        if (path.size() > 4 && (path.substr(path.size() - 4) == ".shp" || path.substr(path.size() - 4) == ".SHP"))
+            for (const char* ext : {".shx", ".dbf", ".prj", ".cpg"}) {
+                std::string side = path.substr(0, path.size() - 4) + ext;
+                if (std::filesystem::exists(side)) files.push_back(side);
+            }
+        for (const auto& f : files)
+            if (std::find(input_paths.begin(), input_paths.end(), f) == input_paths.end()) input_paths.push_back(f);
+    };
+    add_input(R->project.sites->path);
+    for (const auto& [k, src] : R->project.layers) add_input(src.path);
     input_paths.push_back(R->rules.file);
     auto facts = std::async(std::launch::async, [input_paths] {
         std::vector<io::FileFacts> out;
@@ -263,6 +308,32 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
         return out;
     });
 
+    // per layer: look as far as the farthest "within" rule of that layer, beyond the buffers
+    std::vector<vector::Tolerance> layer_tol(R->layers.size(), R->tolerance);
+    for (const Rule& r : R->rules.rules)
+        if (int li = R->layer_index(r.layer); li >= 0 && r.relation == "within")
+            layer_tol[li].reach_m = std::max(layer_tol[li].reach_m, r.distance_m);
+    // values a rule tests but the catalog does not know can never match: say which
+    for (const Rule& r : R->rules.rules) {
+        int li = R->layer_index(r.layer);
+        if (li < 0) continue;
+        const ConstraintLayer& L = R->layers[li];
+        for (const auto& [field, codes] : r.where) {
+            size_t unknown = 0;
+            std::string example;
+            for (const auto& f : L.layer.features) {
+                bool known = true;
+                std::string v = L.binding.value(f, field, &known);
+                if (!known && !v.empty()) {
+                    if (unknown++ == 0) example = "'" + v + "' (fid " + std::to_string(f.fid) + ")";
+                }
+            }
+            if (unknown)
+                R->notes.push_back("layer " + L.kind + ": " + std::to_string(unknown) + " features have a " + field +
+                                   " the catalog does not know, e.g. " + example + "; rule " + r.id +
+                                   " cannot match them: correct the values or add them as aliases in layers/kinds/" + L.kind + ".json");
+        }
+    }
     lap("index");
     // per site, in parallel; results depend only on the input
     const size_t n = R->sites.features.size();
@@ -301,7 +372,8 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
                                 : vector::site_buffers(g, R->buffers);
                 s.per_layer.reserve(R->layers.size());
                 for (const auto& L : R->layers) {
-                    s.per_layer.push_back(vector::screen_site(g, R->buffers, bufs, *L.index, R->tolerance, *R->ellipsoidal, ring_areas));
+                    s.per_layer.push_back(
+                        vector::screen_site(g, R->buffers, bufs, *L.index, layer_tol[&L - R->layers.data()], *R->ellipsoidal, ring_areas));
                     s.n_hits += static_cast<int>(s.per_layer.back().hits.size());
                     s.tiny_overlaps += s.per_layer.back().tiny_hits();
                 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <filesystem>
 #include <fstream>
 #include <future>
 #include <sstream>
@@ -287,6 +288,8 @@ std::vector<std::string> write_screen_outputs(const checks::ScreenResult& r, con
     reports.get();  // rethrows a failure of the reports
     progress.report(1.0, "writing reports");
     out.commit();
+    // a report.html left by an earlier run would no longer match the other outputs
+    if (!opt.html) std::filesystem::remove(out.final_path("report.html"));
     std::vector<std::string> paths;
     for (const auto& n : out.names()) paths.push_back(out.final_path(n));
     return paths;

@@ -220,6 +220,13 @@ json site_json(const checks::ScreenResult& r, const checks::SiteResult& s) {
         for (size_t k = 0; k < r.buffers.size(); ++k)
             rings.push_back({{"distance_m", r.buffers[k]}, {"count", F.within_count[k]}, {"area_m2", jnum(F.within_area_m2[k])}});
         jl["within"] = rings;
+        // the features near the site that it does not touch, nearest first
+        std::vector<std::pair<double, size_t>> near;
+        for (const auto& [i, d] : F.near) near.emplace_back(d, i);
+        std::sort(near.begin(), near.end());
+        json jn = json::array();
+        for (const auto& [d, i] : near) jn.push_back({{"code", L.code(i)}, {"distance_m", jnum(d)}});
+        jl["near"] = jn;
         layers[L.kind] = jl;
     }
     js["layers"] = layers;

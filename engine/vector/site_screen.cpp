@@ -311,6 +311,25 @@ double flat_distance(const ConstraintIndex::Flat& a, const ConstraintIndex::Flat
     return best;
 }
 
+// Places where the inside stretches of a line meet the polygon's boundary: each end of a merged
+// inside stretch that lies on the boundary is one crossing (in or out).
+int boundary_crossings(const GEOSGeometry* inside, const GEOSGeometry* boundary) {
+    if (geom::is_empty(inside)) return 0;
+    auto h = geom::ctx();
+    geom::Geom merged = geom::own(GEOSLineMerge_r(h, inside), "line merge");
+    int n = 0;
+    auto ends = [&](const GEOSGeometry* line) {
+        geom::Geom a = geom::own(GEOSGeomGetStartPoint_r(h, line), "start point");
+        geom::Geom b = geom::own(GEOSGeomGetEndPoint_r(h, line), "end point");
+        n += geom::distance(a.get(), boundary) < 1e-9 ? 1 : 0;
+        n += geom::distance(b.get(), boundary) < 1e-9 ? 1 : 0;
+    };
+    if (GEOSGeomTypeId_r(h, merged.get()) == GEOS_LINESTRING) ends(merged.get());
+    else
+        for (int i = 0, k = GEOSGetNumGeometries_r(h, merged.get()); i < k; ++i) ends(GEOSGetGeometryN_r(h, merged.get(), i));
+    return n;
+}
+
 // Area of polygon f inside a (polygonal) buffer: whole when covered, else clipped to the
 // buffer's box first (cheap, and it cuts the vertices the overlay has to node).
 double area_within(const GEOSGeometry* f, double f_area, const GEOSGeometry* buf, const geom::Prepared& pbuf) {
@@ -330,7 +349,7 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
     const int sdim = geom::dimension(site);
     const double site_area = sdim == 2 ? geom::area(site) : 0.0;
     const double site_len = sdim == 1 ? geom::length(site) : 0.0;
-    const double reach = buffers.empty() ? 0.0 : buffers.back();
+    const double reach = std::max(buffers.empty() ? 0.0 : buffers.back(), tol.reach_m);
     out.within_count.assign(buffers.size(), 0);
     out.within_area_m2.assign(buffers.size(), 0.0);
 
@@ -381,13 +400,19 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
                 x.overlap_ell_m2 = ell.area(x.piece.get());
                 x.site_share = site_area > 0 ? x.overlap_m2 / site_area : 0;
                 x.patch_share = idx.area(i) > 0 ? x.overlap_m2 / idx.area(i) : 0;
-                x.tiny = x.overlap_m2 < tol.area_m2 || x.site_share < tol.site_share;
+                // tiny only when small both in m2 and against the site: 400 m2 of a 16 km2 park in a
+                // water source zone is an intrusion, not an edge misalignment
+                x.tiny = x.overlap_m2 < tol.area_m2 && x.site_share < tol.site_share;
             } else if (sdim == 1 && fdim == 2) {
-                x.piece = geom::extract_dim(geom::intersection(site, f).get(), 1);
+                // inside = the part in the interior: a stretch running along the boundary is not
+                // inside, and a crossing is where an inside stretch meets the boundary
+                geom::Geom boundary = geom::own(GEOSBoundary_r(h, f), "boundary");
+                geom::Geom inter = geom::extract_dim(geom::intersection(site, f).get(), 1);
+                x.piece = geom::is_empty(inter.get()) ? std::move(inter)
+                                                       : geom::extract_dim(geom::difference(inter.get(), boundary.get()).get(), 1);
                 x.length_m = geom::is_empty(x.piece.get()) ? 0.0 : geom::length(x.piece.get());
                 x.length_ell_m = geom::is_empty(x.piece.get()) ? 0.0 : ell.length(x.piece.get());
-                geom::Geom boundary = geom::own(GEOSBoundary_r(h, f), "boundary");
-                x.crossings = count_crossings(site, boundary.get());
+                x.crossings = boundary_crossings(x.piece.get(), boundary.get());
                 x.site_share = site_len > 0 ? x.length_m / site_len : 0;
                 x.tiny = x.length_m < tol.length_m;
             } else if (sdim == 2 && fdim == 1) {
@@ -437,7 +462,8 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
         for (auto& a : out.within_area_m2) a = std::max(0.0, a - inside);
     }
     // nothing within the largest buffer: search outward for the nearest feature
-    if (out.nearest < 0 && idx.size() > 0) {
+    // (with no buffers at all, the candidates above were only those whose box meets the site's)
+    if ((out.nearest < 0 || reach <= 0) && idx.size() > 0) {
         double r = std::max(reach, 1000.0);
         for (;;) {
             r *= 4.0;

@@ -57,9 +57,11 @@ private:
 };
 
 struct Tolerance {
-    double area_m2 = 1.0;       // overlaps below this are flagged tiny
-    double site_share = 1e-4;   // ... or below this share of the site
+    double area_m2 = 1.0;       // overlaps below this area ...
+    double site_share = 1e-4;   // ... and below this share of the site are flagged tiny
     double length_m = 0.01;     // line lengths inside below this are flagged tiny
+    double reach_m = 0;         // look at non-intersecting features at least this far (the largest
+                                // distance of a "within" rule), beyond the largest buffer
 };
 
 struct Hit {

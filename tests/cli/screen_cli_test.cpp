@@ -173,10 +173,11 @@ TEST_CASE("demo figures of the constructed sites match the hand-derived values",
             const auto& L = (*s)["layers"][kind];
             bool found = false;
             if (metric == "distance_m") {
-                for (const auto& w : L["within"]) (void)w;
-                // distances to features that are not the nearest are checked through the rule detail
-                for (const auto& r : (*s)["rules_fired"])
-                    for (const auto& f : r["features"]) found = found || f == code;
+                for (const auto& n : L["near"])
+                    if (n["code"] == code) {
+                        found = true;
+                        CHECK(num(n["distance_m"]) == Approx(want).epsilon(rel).margin(1e-3));
+                    }
                 CHECK(found);
                 continue;
             }
@@ -274,4 +275,14 @@ TEST_CASE("screen refuses a rule that tests a field the layer lacks", "[cli][scr
                      "--layer water_source=" + q(t / "ws.gpkg") + " --out " + q(t / "o"));
     CHECK(r.status == 2);
     CHECK_THAT(r.out, Catch::Contains("rule 'dws_first'") && Catch::Contains("field 'level'") && Catch::Contains("ws.gpkg"));
+}
+
+TEST_CASE("screen refuses a distorting working CRS and zero buffers", "[cli][screen][bad]") {
+    TempDir t;
+    auto r = run_cli("screen --work-crs EPSG:3857 --out " + q(t / "o"));
+    CHECK(r.status == 2);
+    CHECK_THAT(r.out, Catch::Contains("stretches distances") && Catch::Contains("EPSG:4549"));
+    r = run_cli("screen --buffers 0,500 --out " + q(t / "o"));
+    CHECK(r.status == 2);
+    CHECK_THAT(r.out, Catch::Contains("above 0 m"));
 }
