@@ -21,12 +21,14 @@ _rb_time() {
   local prefix=$1; shift
   local log; log=$(mktemp)
   /usr/bin/time -v "$@" > /dev/null 2> "$log" || { cat "$log" >&2; rm -f "$log"; return 1; }
-  local wall kb
+  local wall kb cpu
+  cpu=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ {s+=$2} END {print s}' "$log")
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log")
   kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
   rm -f "$log"
   printf -v "${prefix}_s" '%s' "$wall"
   printf -v "${prefix}_kb" '%s' "$kb"
+  printf -v "${prefix}_cpu" '%s' "$cpu"
 }
 
 _rb_setup() {
@@ -46,12 +48,13 @@ bench_cost() {
   local n=${N_COST:-4000} big=${N_BIG:-10000}
   echo "== cost distance: ${n} x ${n} resistance, 8 neighbours, cell units (as r.cost)"
   local xy; xy=$("$GEN" cost "$n" "$W/res.tif" "$W/src.geojson")
-  local t=() i
+  local t=() c=() i
   for ((i = 0; i < RUNS; i++)); do
     _rb_time run "$ECO" -q cost "$W/res.tif" "$W/src.geojson" --units cells -o "$W/ours.tif"
-    t+=("$run_s"); ours_kb=$run_kb
+    t+=("$run_s"); c+=("$run_cpu"); ours_kb=$run_kb
   done
   local ours_med; ours_med=$(printf '%s\n' "${t[@]}" | _rb_median)
+  local ours_cpu; ours_cpu=$(printf '%s\n' "${c[@]}" | _rb_median)
   cat > "$W/grass_cost.sh" << GRASS
 set -e
 r.in.gdal input="$W/res.tif" output=res --quiet --overwrite
@@ -63,20 +66,21 @@ r.out.gdal input=cost output="$W/grass.tif" type=Float64 createopt=COMPRESS=DEFL
 GRASS
   rm -f "$W/grass_time.log"
   grass --tmp-location EPSG:4549 --exec bash "$W/grass_cost.sh" > /dev/null 2>&1
-  local grass_med grass_kb
+  local grass_med grass_kb grass_cpu
   grass_med=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$W/grass_time.log" | _rb_median)
   grass_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$W/grass_time.log" | sort -n | tail -1)
+  grass_cpu=$(awk -F': ' '/User time \(seconds\)/ {u=$2} /System time \(seconds\)/ {print u+$2}' "$W/grass_time.log" | _rb_median)
   echo -n "agreement: "
   "$GEN" compare "$W/ours.tif" "$W/grass.tif" || { echo "bench cost: ecoshield and r.cost disagree beyond 1e-9" >&2; return 1; }
-  printf 'ecoshield cost   median %8.2f s of %d   peak RSS %7.0f MB\n' "$ours_med" "$RUNS" "$(_rb_calc "$ours_kb/1024")"
-  printf 'GRASS r.cost     median %8.2f s of %d   peak RSS %7.0f MB\n' "$grass_med" "$GRASS_RUNS" "$(_rb_calc "$grass_kb/1024")"
+  printf 'ecoshield cost   median %8.2f s of %d (CPU %.2f s)   peak RSS %7.0f MB\n' "$ours_med" "$RUNS" "$ours_cpu" "$(_rb_calc "$ours_kb/1024")"
+  printf 'GRASS r.cost     median %8.2f s of %d (CPU %.2f s)   peak RSS %7.0f MB\n' "$grass_med" "$GRASS_RUNS" "$grass_cpu" "$(_rb_calc "$grass_kb/1024")"
   printf 'ratio r.cost / ecoshield: %.1fx (target >= 5x)\n' "$(_rb_calc "$grass_med/$ours_med")"
 
   echo "== cost distance: ${big} x ${big} alone"
   "$GEN" cost "$big" "$W/big.tif" "$W/bigsrc.geojson" > /dev/null
   _rb_time big "$ECO" -q cost "$W/big.tif" "$W/bigsrc.geojson" -o "$W/bigcost.tif"
-  printf 'ecoshield cost   %8.2f s (target < 30 s)   peak RSS %7.0f MB = %.1f bytes per cell (target < 24)\n' \
-    "$big_s" "$(_rb_calc "$big_kb/1024")" "$(_rb_calc "$big_kb*1024/($big*$big)")"
+  printf 'ecoshield cost   %8.2f s (CPU %.2f s; target < 30 s wall)   peak RSS %7.0f MB = %.1f bytes per cell (target < 24)\n' \
+    "$big_s" "$big_cpu" "$(_rb_calc "$big_kb/1024")" "$(_rb_calc "$big_kb*1024/($big*$big)")"
   rm -f "$W"/big*.tif
 }
 
@@ -85,12 +89,13 @@ bench_zonal() {
   local n=${N_ZONAL:-10000} k=${K_ZONAL:-10000}
   echo "== zonal statistics: ${k} polygons over ${n} x ${n}"
   "$GEN" zonal "$n" "$W/val.tif" "$W/zones.gpkg" "$k"
-  local t=() i
+  local t=() c=() i
   for ((i = 0; i < RUNS; i++)); do
     _rb_time run "$ECO" -q zonal "$W/val.tif" "$W/zones.gpkg" --csv "$W/ours.csv"
-    t+=("$run_s"); ours_kb=$run_kb
+    t+=("$run_s"); c+=("$run_cpu"); ours_kb=$run_kb
   done
   local ours_med; ours_med=$(printf '%s\n' "${t[@]}" | _rb_median)
+  local ours_cpu; ours_cpu=$(printf '%s\n' "${c[@]}" | _rb_median)
   cat > "$W/grass_zonal.sh" << GRASS
 set -e
 r.external input="$W/val.tif" output=val --quiet --overwrite
@@ -103,9 +108,10 @@ v.db.select map=zones columns=id,s_number,s_sum separator=comma --quiet > "$W/gr
 GRASS
   rm -f "$W/grass_time.log"
   grass --tmp-location EPSG:4549 --exec bash "$W/grass_zonal.sh" > /dev/null 2>&1
-  local grass_med grass_kb
+  local grass_med grass_kb grass_cpu
   grass_med=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$W/grass_time.log" | _rb_median)
   grass_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$W/grass_time.log" | sort -n | tail -1)
+  grass_cpu=$(awk -F': ' '/User time \(seconds\)/ {u=$2} /System time \(seconds\)/ {print u+$2}' "$W/grass_time.log" | _rb_median)
   # ours.csv: fid,id,count,area,nodata_area,sum,...; grass.csv: id,s_number,s_sum
   python3 - "$W/ours.csv" "$W/grass.csv" << 'PY'
 import csv, sys
@@ -118,8 +124,8 @@ for r in csv.DictReader(open(sys.argv[2])):
 print(f"agreement: {n} polygons, max relative difference of sums and counts {worst:.3g}")
 sys.exit(0 if worst <= 1e-9 and n == len(ours) else 1)
 PY
-  printf 'ecoshield zonal  median %8.2f s of %d   peak RSS %7.0f MB\n' "$ours_med" "$RUNS" "$(_rb_calc "$ours_kb/1024")"
-  printf 'v.rast.stats     median %8.2f s of %d   peak RSS %7.0f MB\n' "$grass_med" "$GRASS_RUNS" "$(_rb_calc "$grass_kb/1024")"
+  printf 'ecoshield zonal  median %8.2f s of %d (CPU %.2f s)   peak RSS %7.0f MB\n' "$ours_med" "$RUNS" "$ours_cpu" "$(_rb_calc "$ours_kb/1024")"
+  printf 'v.rast.stats     median %8.2f s of %d (CPU %.2f s)   peak RSS %7.0f MB\n' "$grass_med" "$GRASS_RUNS" "$grass_cpu" "$(_rb_calc "$grass_kb/1024")"
   printf 'ratio v.rast.stats / ecoshield: %.1fx (target >= 5x)\n' "$(_rb_calc "$grass_med/$ours_med")"
 }
 

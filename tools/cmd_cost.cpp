@@ -24,6 +24,7 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
     sub->callback([st, &g, &spec] {
         auto p = eco::resolve_params(spec, st->given);
         auto o = st->o;
+        o.params = p;
         o.knight = p["knight"].get<bool>();
         const std::string u = p["units"].get<std::string>();
         if (u != "map" && u != "cells") throw eco::BadInput("cost: --units must be map or cells, got '" + u + "'");

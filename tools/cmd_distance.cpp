@@ -22,6 +22,7 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
     sub->callback([st, &g, &spec] {
         auto p = eco::resolve_params(spec, st->given);
         auto o = st->o;
+        o.params = p;
         o.centre = p["centre"].get<bool>();
         if (!p["cell"].is_null()) o.cell = p["cell"].get<double>();
         if (!p["extent"].is_null()) o.extent = p["extent"].get<std::vector<double>>();

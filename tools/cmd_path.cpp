@@ -24,6 +24,7 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
     sub->callback([st, &g, &spec] {
         auto p = eco::resolve_params(spec, st->given);
         auto o = st->o;
+        o.params = p;
         if (!p["assume-crs"].is_null()) o.assume_crs = p["assume-crs"].get<std::string>();
         auto r = eco::raster::trace_paths(o, eco::Progress(eco::cli::make_progress(g)));
         if (!r.note.empty()) std::fprintf(stderr, "%s\n", r.note.c_str());

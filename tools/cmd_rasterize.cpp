@@ -22,6 +22,7 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
     sub->callback([st, &g, &spec] {
         auto p = eco::resolve_params(spec, st->given);
         auto o = st->o;
+        o.params = p;
         o.mode = p["mode"].get<std::string>();
         if (!p["burn"].is_null()) o.burn = p["burn"].get<double>();
         if (!p["attribute"].is_null()) o.attribute = p["attribute"].get<std::string>();

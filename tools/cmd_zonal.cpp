@@ -23,8 +23,11 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
     sub->callback([st, &g, &spec] {
         auto p = eco::resolve_params(spec, st->given);
         auto o = st->o;
+        o.params = p;
         o.categorical = p["categorical"].get<std::string>();
         if (!p["assume-crs"].is_null()) o.assume_crs = p["assume-crs"].get<std::string>();
+        if (!p["grid"].is_null()) o.grid = p["grid"].get<std::string>();
+        if (!p["resample"].is_null()) o.resample = p["resample"].get<std::string>();
         auto r = eco::raster::zonal(o, eco::Progress(eco::cli::make_progress(g)));
         if (!r.note.empty()) std::fprintf(stderr, "%s\n", r.note.c_str());
         std::ostringstream m;

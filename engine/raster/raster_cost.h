@@ -20,6 +20,8 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/params.h"
 #include "core/progress.h"
 
@@ -64,6 +66,7 @@ struct CostOptions {
     bool knight = false;
     bool cell_units = false;
     std::string assume_crs;
+    nlohmann::json params;  // the resolved parameters, for the run record (raster_record.h)
 };
 
 struct CostResult {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "raster/raster_record.h"
 #include "raster/raster_cost.h"
 #include "raster/raster_io.h"
 #include "raster/raster_layer.h"
@@ -166,6 +167,7 @@ CostResult run_typed(const CostOptions& opt, const RasterReader& in, const Progr
     std::map<std::string, std::string> md = {{"ECOSHIELD_OPERATION", "cost"},
                                              {"ECOSHIELD_NEIGHBOURS", opt.knight ? "16" : "8"},
                                              {"ECOSHIELD_UNITS", opt.cell_units ? "cells" : "map"}};
+    add_run_metadata(md, run_record("cost", opt.params, {{"resistance raster", opt.resistance}, {"sources", opt.sources}}));
     auto write_out = [&](const std::string& path, GDALDataType type, double nodata, const std::string& desc, auto fill, double p0) {
         if (path.empty()) return;
         WriteOptions wo;

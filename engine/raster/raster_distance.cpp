@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "core/error.h"
+#include "raster/raster_record.h"
 #include "io/crs.h"
 #include "raster/raster_io.h"
 #include "raster/raster_layer.h"
@@ -163,6 +164,7 @@ DistanceResult distance(const DistanceOptions& opt, const Progress& progress) {
     wo.type = GDT_Float32;
     wo.description = "distance to the nearest feature";
     wo.metadata["ECOSHIELD_OPERATION"] = "distance";
+    add_run_metadata(wo.metadata, run_record(op, opt.params, {{"input", opt.layer}, {"reference raster", opt.like}}));
     wo.overview_resampling = "AVERAGE";
     RasterWriter w(opt.output, g, wo, op);
     for (const Window& b : w.row_bands()) {

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/params.h"
 #include "core/progress.h"
 
@@ -26,6 +28,7 @@ struct DistanceOptions {
     double cell = 0;
     bool centre = false;
     std::string assume_crs;
+    nlohmann::json params;  // the resolved parameters, for the run record (raster_record.h)
 };
 
 struct DistanceResult {

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "core/error.h"
+#include "raster/raster_record.h"
 #include "raster/raster_cost.h"
 #include "raster/raster_io.h"
 #include "raster/raster_layer.h"
@@ -116,6 +117,10 @@ PathResult trace_paths(const PathOptions& opt, const Progress& progress) {
             if (!ok) VSIUnlink(p.c_str());
         }
     } cleanup{tmp};
+    ds->SetMetadataItem("ECOSHIELD_RUN", run_record(op, opt.params, {{"back-link raster", opt.backlink}, {"targets", opt.targets},
+                                                                     {"cost raster", opt.cost}, {"allocation raster", opt.allocation}})
+                                             .dump()
+                                             .c_str());
     auto srs = g.srs();
     OGRLayer* l = ds->CreateLayer("paths", srs.get(), wkbLineString, nullptr);
     for (auto [n, t] : {std::pair{"target_fid", OFTInteger64}, {"source_id", OFTInteger64}, {"cost", OFTReal},

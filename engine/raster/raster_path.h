@@ -7,6 +7,8 @@
 #pragma once
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "core/params.h"
 #include "core/progress.h"
 
@@ -18,6 +20,7 @@ struct PathOptions {
     std::string backlink, targets, output;
     std::string cost, allocation;  // optional rasters on the same grid
     std::string assume_crs;
+    nlohmann::json params;  // the resolved parameters, for the run record (raster_record.h)
 };
 
 struct PathResult {

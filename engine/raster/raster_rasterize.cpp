@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "core/error.h"
+#include "raster/raster_record.h"
 #include "io/crs.h"
 #include "raster/raster_coverage.h"
 #include "raster/raster_layer.h"
@@ -116,6 +117,7 @@ RasterizeResult rasterize(const RasterizeOptions& opt, const Progress& progress)
     wo.description = coverage ? "coverage fraction" : (opt.attribute.empty() ? "burn" : opt.attribute);
     wo.metadata["ECOSHIELD_OPERATION"] = "rasterize";
     wo.metadata["ECOSHIELD_MODE"] = coverage ? "coverage" : (opt.mode == "all-touched" ? "all-touched" : "centre");
+    add_run_metadata(wo.metadata, run_record(op, opt.params, {{"input", opt.layer}, {"reference raster", opt.like}}));
     RasterWriter out(opt.output, grid, wo, op);
 
     if (!coverage) {

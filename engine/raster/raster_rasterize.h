@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/params.h"
 #include "core/progress.h"
 #include "raster/raster_io.h"
@@ -34,6 +36,7 @@ struct RasterizeOptions {
     std::string type = "Float32"; // Byte, Int16, Int32, Float32, Float64 (coverage: always Float32)
     std::string assume_crs;
     bool overviews = false;
+    nlohmann::json params;  // the resolved parameters, for the run record (raster_record.h)
 };
 
 struct RasterizeResult {

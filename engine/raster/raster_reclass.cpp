@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "core/error.h"
+#include "raster/raster_record.h"
 #include "core/paths.h"
 #include "raster/raster_io.h"
 
@@ -175,6 +176,7 @@ ReclassResult reclass(const ReclassOptions& opt, const Progress& progress) {
     wo.description = table.value_column;
     wo.metadata["ECOSHIELD_OPERATION"] = "reclass";
     wo.metadata["ECOSHIELD_TABLE"] = table.path;
+    add_run_metadata(wo.metadata, run_record(op, opt.params, {{"input raster", opt.input}, {"table", table.path}}));
     if (all_integral) {
         std::map<long long, std::string> names;
         std::map<long long, int> uses;

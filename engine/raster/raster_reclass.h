@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/params.h"
 #include "core/progress.h"
 
@@ -42,6 +44,7 @@ struct ReclassOptions {
     std::string input, table, output;
     std::string assume_crs;
     bool overviews = false;
+    nlohmann::json params;  // the resolved parameters, for the run record (raster_record.h)
 };
 
 struct ReclassResult {

@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <numeric>
 
 #include "core/error.h"
+#include "raster/raster_record.h"
+#include "raster/raster_resample.h"
 #include "raster/raster_layer.h"
 #include "raster/raster_zonal_write.h"
 
@@ -84,6 +87,10 @@ const OpSpec& zonal_spec() {
             {"categorical", ParamSpec::Type::String, "auto", {}, {}, "",
              "auto | yes | no: class areas, majority and variety (auto: an integer raster with a colour table or class names)"},
             {"assume-crs", ParamSpec::Type::String, nullptr, {}, {}, "", "CRS to assume for an input that has none"},
+            {"grid", ParamSpec::Type::String, nullptr, {}, {}, "",
+             "reference raster: take the statistics on its grid (the raster must lie on it unless --resample is given)"},
+            {"resample", ParamSpec::Type::String, nullptr, {}, {}, "",
+             "nearest | bilinear | cubic | mode | average: resample the raster onto the --grid raster's grid (GDAL warper)"},
         }};
     return spec;
 }
@@ -91,19 +98,31 @@ const OpSpec& zonal_spec() {
 ZonalResult zonal(const ZonalOptions& opt, const Progress& progress) {
     const std::string op = "zonal";
     if (opt.out_gpkg.empty() && opt.out_csv.empty()) throw BadInput(op + ": give --out (GeoPackage) and/or --csv");
-    RasterReader raster(opt.raster, op, "raster", opt.assume_crs);
+    RasterReader given(opt.raster, op, "raster", opt.assume_crs);
+    if (!opt.resample.empty() && opt.grid.empty())
+        throw BadInput(op + ": --resample needs --grid <reference raster> (the grid to resample onto)");
+    std::unique_ptr<RasterOnGrid> on_grid;
+    std::unique_ptr<RasterReader> warped;
+    if (!opt.grid.empty()) {
+        RasterReader ref(opt.grid, op, "reference raster", opt.assume_crs);
+        on_grid = std::make_unique<RasterOnGrid>(opt.raster, ref.grid(), opt.resample, op, "raster", "reference raster",
+                                                 opt.assume_crs);
+        if (on_grid->resampled()) warped = std::make_unique<RasterReader>(on_grid->path(), op, "resampled raster");
+    }
+    const RasterReader& raster = warped ? *warped : given;
     bool categorical;
     if (opt.categorical == "yes") categorical = true;
     else if (opt.categorical == "no") categorical = false;
     else if (opt.categorical == "auto")
-        categorical = raster.is_integer() && (!raster.category_names().empty() || !raster.colours().empty());
+        categorical = given.is_integer() && (!given.category_names().empty() || !given.colours().empty());
     else throw BadInput(op + ": --categorical must be auto, yes or no");
-    if (categorical && !raster.is_integer())
+    if (categorical && !given.is_integer())
         throw BadInput(op + ": --categorical yes needs an integer raster of class codes; '" + opt.raster + "' holds real numbers");
 
     auto lg = read_layer_on_grid(opt.zones, raster.grid(), op, "zones", opt.assume_crs);
     ZonalResult res;
     res.note = lg.note;
+    if (on_grid && !on_grid->note().empty()) res.note = on_grid->note() + (res.note.empty() ? "" : "\n" + res.note);
     res.categorical = categorical;
     std::vector<CoverPolygon> polys;
     polys.reserve(lg.layer.features.size());
@@ -111,7 +130,8 @@ ZonalResult zonal(const ZonalOptions& opt, const Progress& progress) {
     progress.report(0.05, "zonal: zones read");
     auto st = zonal_stats(raster, polys, categorical, progress.sub(0.05, 0.9));
     res.zones = static_cast<long long>(st.size());
-    write_zonal(lg.layer, st, raster, categorical, opt.out_gpkg, opt.out_csv);
+    write_zonal(lg.layer, st, raster, categorical, opt.out_gpkg, opt.out_csv,
+                run_record(op, opt.params, {{"raster", opt.raster}, {"zones", opt.zones}, {"reference raster", opt.grid}}));
     progress.report(1.0, "zonal: written");
     return res;
 }

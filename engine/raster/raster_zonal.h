@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/params.h"
 #include "core/progress.h"
 #include "raster/raster_coverage.h"
@@ -47,6 +49,9 @@ struct ZonalOptions {
     std::string out_gpkg, out_csv;
     std::string categorical = "auto";  // auto | yes | no
     std::string assume_crs;
+    std::string grid;      // reference raster: the statistics are taken on its grid (the raster must lie on it, or:)
+    std::string resample;  // nearest | bilinear | cubic | mode | average: resample the raster onto `grid` (GDAL warper)
+    nlohmann::json params;  // the resolved parameters, for the run record (raster_record.h)
 };
 
 struct ZonalResult {

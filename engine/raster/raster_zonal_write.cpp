@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "raster/raster_record.h"
 #include "raster/raster_layer.h"
 
 namespace eco::raster {
@@ -98,7 +99,7 @@ void gpkg_add_style(GDALDataset* ds, const std::string& table, const std::string
 }
 
 void write_zonal(const io::VectorLayer& zones, const std::vector<ZoneStats>& st, const RasterReader& raster,
-                 bool categorical, const std::string& gpkg, const std::string& csv) {
+                 bool categorical, const std::string& gpkg, const std::string& csv, const nlohmann::json& record) {
     const std::string op = "zonal";
     const double ca = raster.grid().cell_area();
     std::set<long long> classes;
@@ -159,6 +160,7 @@ void write_zonal(const io::VectorLayer& zones, const std::vector<ZoneStats>& st,
             if (!o) throw Failure(op + ": writing '" + tmp + "' failed; check the disk space");
         }
         if (std::rename(tmp.c_str(), csv.c_str()) != 0) throw Failure(op + ": cannot rename '" + tmp + "' to '" + csv + "'");
+        if (!record.is_null()) write_run_sidecar(csv, record, op);
     }
 
     if (!gpkg.empty()) {
@@ -177,6 +179,7 @@ void write_zonal(const io::VectorLayer& zones, const std::vector<ZoneStats>& st,
                 if (!*ok) VSIUnlink(p.c_str());
             }
         } cleanup{tmp, &ok};
+        if (!record.is_null()) ds->SetMetadataItem("ECOSHIELD_RUN", record.dump().c_str());
         auto srs = raster.grid().srs();
         char** lco = CSLSetNameValue(nullptr, "FID", "fid");
         OGRLayer* l = ds->CreateLayer("zonal", srs.get(), wkbMultiPolygon, lco);

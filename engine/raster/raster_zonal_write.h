@@ -11,7 +11,7 @@ namespace eco::raster {
 
 // Either path may be empty (not written). Files appear under their names only when complete.
 void write_zonal(const io::VectorLayer& zones, const std::vector<ZoneStats>& st, const RasterReader& raster,
-                 bool categorical, const std::string& gpkg, const std::string& csv);
+                 bool categorical, const std::string& gpkg, const std::string& csv, const nlohmann::json& record = {});
 
 // Writes `qml` as the default style of `table` in the GeoPackage's layer_styles table.
 void gpkg_add_style(GDALDataset* ds, const std::string& table, const std::string& geom_column, const std::string& qml,
