@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "io/crs.h"
+#include "io/work_crs.h"
 
 namespace eco::checks {
 
@@ -110,22 +111,13 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
     R->new_v.role = "new";
 
     progress.report(0.0, "opening layers");
-    const std::string wc = R->params["work-crs"].get<std::string>();
-    if (wc == "auto" || wc.empty()) {
-        io::Extent ll = io::probe_vector(old_src, "old", op).lonlat;
-        ll.add(io::probe_vector(new_src, "new", op).lonlat);
-        if (ll.empty) throw BadInput(op + ": cannot place the data on the globe to choose a working CRS; pass --work-crs EPSG:4549");
-        int epsg = io::gk3_cm_epsg(0.5 * (ll.minx + ll.maxx));
-        R->work_crs = io::srs_from_user("EPSG:" + std::to_string(epsg), op, "working CRS");
-        R->notes.push_back("working CRS chosen from the data's centre (" + fmt("%.3f", 0.5 * (ll.minx + ll.maxx)) + "E): " +
-                           io::srs_label(*R->work_crs));
-    } else {
-        R->work_crs = io::srs_from_user(wc, op, "--work-crs");
-        if (!R->work_crs->IsProjected())
-            throw BadInput(op + ": --work-crs must be a projected CRS in metres (e.g. EPSG:4549), got " + io::srs_label(*R->work_crs));
+    {
+        io::WorkCrs w = io::choose_work_crs(R->params["work-crs"].get<std::string>(), {{old_src, "old"}, {new_src, "new"}}, op);
+        R->work_crs = std::move(w.srs);
+        R->work_crs_label = w.label;
+        R->work_epsg = w.epsg;
+        if (!w.note.empty()) R->notes.push_back(w.note);
     }
-    R->work_crs_label = io::srs_label(*R->work_crs);
-    R->work_epsg = io::srs_epsg(*R->work_crs).value_or(0);
     R->ellipsoidal = std::make_unique<vector::Ellipsoidal>(*R->work_crs);
     const auto& ell = *R->ellipsoidal;
 

@@ -1,6 +1,5 @@
 #include "checks/screen.h"
 
-#include <geodesic.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
@@ -14,6 +13,7 @@
 #include "core/error.h"
 #include "core/units.h"
 #include "io/crs.h"
+#include "io/work_crs.h"
 
 namespace eco::checks {
 
@@ -143,35 +143,6 @@ void evaluate_rules(const ScreenResult& R, SiteResult& s, std::set<std::string>*
         if (verdict_rank(f.verdict) > verdict_rank(s.verdict)) s.verdict = f.verdict;
 }
 
-// Refuses a working CRS that distorts distances at the data's centre by more than 0.5 %
-// (e.g. Web Mercator, 13 % at 28N): buffers and areas would be wrong without a warning.
-void check_distortion(const OGRSpatialReference& work, const Project& project, const std::string& op) {
-    io::Extent ll = io::probe_vector(*project.sites, "sites", op).lonlat;
-    if (ll.empty) return;
-    const double lon = 0.5 * (ll.minx + ll.maxx), lat = 0.5 * (ll.miny + ll.maxy);
-    io::Srs geo(work.CloneGeogCS());
-    geo->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    io::Srs w = io::clone_srs(work);
-    io::Transform t(OGRCreateCoordinateTransformation(geo.get(), w.get()));
-    if (!t) return;
-    OGRErr err = OGRERR_NONE;
-    const double a = work.GetSemiMajor(&err), inv_f = work.GetInvFlattening(&err);
-    geod_geodesic g;
-    geod_init(&g, a, inv_f == 0 ? 0 : 1 / inv_f);
-    double worst = 0;
-    for (int dir = 0; dir < 2; ++dir) {
-        double x[2] = {lon, lon + (dir == 0 ? 0.01 : 0)}, y[2] = {lat, lat + (dir == 1 ? 0.01 : 0)};
-        double s12 = 0;
-        geod_inverse(&g, y[0], x[0], y[1], x[1], &s12, nullptr, nullptr);
-        if (!t->Transform(2, x, y) || s12 <= 0) return;
-        worst = std::max(worst, std::fabs(std::hypot(x[1] - x[0], y[1] - y[0]) / s12 - 1.0));
-    }
-    if (worst > 0.005)
-        throw BadInput(op + ": the working CRS " + io::srs_label(work) + " stretches distances by " + fmt("%.1f", 100 * worst) +
-                       " % at the data's centre, so buffers and areas would be wrong; use a local projection such as EPSG:" +
-                       std::to_string(io::gk3_cm_epsg(lon)) + " (CGCS2000 3-degree Gauss-Kruger), or --work-crs auto");
-}
-
 }  // namespace
 
 std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& given, const Progress& progress) {
@@ -205,23 +176,15 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
 
     // working CRS
     progress.report(0.0, "opening layers");
-    const std::string wc = R->params["work-crs"].get<std::string>();
-    if (wc == "auto" || wc.empty()) {
-        io::Extent ll = io::probe_vector(*project.sites, "sites", op).lonlat;
-        for (const auto& [kind, src] : project.layers) ll.add(io::probe_vector(src, kind, op).lonlat);
-        if (ll.empty) throw BadInput(op + ": cannot place the data on the globe to choose a working CRS; pass --work-crs EPSG:4549");
-        int epsg = io::gk3_cm_epsg(0.5 * (ll.minx + ll.maxx));
-        R->work_crs = io::srs_from_user("EPSG:" + std::to_string(epsg), op, "working CRS");
-        R->notes.push_back("working CRS chosen from the data's centre (" + fmt("%.3f", 0.5 * (ll.minx + ll.maxx)) + "E): " +
-                           io::srs_label(*R->work_crs));
-    } else {
-        R->work_crs = io::srs_from_user(wc, op, "--work-crs");
-        if (!R->work_crs->IsProjected())
-            throw BadInput(op + ": --work-crs must be a projected CRS in metres (e.g. EPSG:4549), got " + io::srs_label(*R->work_crs));
+    {
+        std::vector<std::pair<io::LayerSource, std::string>> inputs{{*project.sites, "sites"}};
+        for (const auto& [kind, src] : project.layers) inputs.emplace_back(src, kind);
+        io::WorkCrs w = io::choose_work_crs(R->params["work-crs"].get<std::string>(), inputs, op);
+        R->work_crs = std::move(w.srs);
+        R->work_crs_label = w.label;
+        R->work_epsg = w.epsg;
+        if (!w.note.empty()) R->notes.push_back(w.note);
     }
-    check_distortion(*R->work_crs, project, op);
-    R->work_crs_label = io::srs_label(*R->work_crs);
-    R->work_epsg = io::srs_epsg(*R->work_crs).value_or(0);
     R->ellipsoidal = std::make_unique<vector::Ellipsoidal>(*R->work_crs);
 
     io::ReadOptions ro;
