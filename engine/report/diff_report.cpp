@@ -251,21 +251,12 @@ std::vector<std::string> write_redline_diff_outputs(const checks::RedlineDiffRes
         w.close();
     }
     progress.report(0.7, "writing reports");
-    auto write_text = [&](const std::string& name, const std::string& text) {
-        std::string p = out.temp(name);
-        std::ofstream fs(p, std::ios::binary);
-        fs << text;
-        fs.close();
-        if (!fs) throw Failure("redline diff: cannot write '" + out.final_path(name) + "' (disk full?)");
-    };
-    write_text("report.json", rep.dump(2) + "\n");
-    write_text("report.csv", redline_diff_csv(r));
-    if (opt.html) write_text("report.html", diff_html(r, rep));
+    out.write_text("report.json", rep.dump(2) + "\n");
+    out.write_text("report.csv", redline_diff_csv(r));
+    if (opt.html) out.write_text("report.html", diff_html(r, rep));
     progress.report(1.0, "writing reports");
     out.commit();
-    std::vector<std::string> paths;
-    for (const auto& n : out.names()) paths.push_back(out.final_path(n));
-    return paths;
+    return out.final_paths();
 }
 
 }  // namespace eco::report

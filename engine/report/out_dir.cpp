@@ -42,6 +42,20 @@ std::string OutputDir::temp(const std::string& name) {
     return p;
 }
 
+void OutputDir::write_text(const std::string& name, const std::string& text) {
+    std::string p = temp(name);
+    std::ofstream f(p, std::ios::binary);
+    f << text;
+    f.close();
+    if (!f) throw Failure(op_ + ": cannot write '" + final_path(name) + "' (disk full?)");
+}
+
+std::vector<std::string> OutputDir::final_paths() const {
+    std::vector<std::string> out;
+    for (const auto& n : names_) out.push_back(final_path(n));
+    return out;
+}
+
 void OutputDir::commit() {
     for (const auto& n : names_) {
         std::error_code ec;

@@ -18,8 +18,13 @@ public:
 
     // Temporary path for the final file `name` (e.g. "report.json").
     std::string temp(const std::string& name);
+    // Writes `text` to the temporary file of `name`; Failure naming the final file when the
+    // write fails (disk full).
+    void write_text(const std::string& name, const std::string& text);
     // Renames every temporary file to its final name.
     void commit();
+    // The final paths of every file of this run, in the order they were started.
+    std::vector<std::string> final_paths() const;
     const std::string& dir() const { return dir_; }
     std::string final_path(const std::string& name) const { return dir_ + "/" + name; }
     const std::vector<std::string>& names() const { return names_; }

@@ -290,9 +290,7 @@ std::vector<std::string> write_screen_outputs(const checks::ScreenResult& r, con
     out.commit();
     // a report.html left by an earlier run would no longer match the other outputs
     if (!opt.html) std::filesystem::remove(out.final_path("report.html"));
-    std::vector<std::string> paths;
-    for (const auto& n : out.names()) paths.push_back(out.final_path(n));
-    return paths;
+    return out.final_paths();
 }
 
 }  // namespace eco::report
