@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/error.h"
+#include "core/units.h"
 #include "io/crs.h"
 #include "io/work_crs.h"
 
@@ -30,11 +31,7 @@ std::string CoastResult::verdict(const CoastFigures& f) const {
 
 namespace {
 const std::string op = "coast";
-std::string fmt(const char* f, double v) {
-    char b[64];
-    std::snprintf(b, sizeof b, f, v);
-    return b;
-}
+using units::fmt;
 }  // namespace
 
 std::unique_ptr<CoastResult> run_coast(const io::LayerSource& src, const nlohmann::json& given, const Progress& progress) {

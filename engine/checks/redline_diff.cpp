@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "core/error.h"
+#include "core/units.h"
 #include "io/crs.h"
 #include "io/work_crs.h"
 
@@ -38,11 +39,7 @@ namespace {
 
 const std::string op = "redline diff";
 
-std::string fmt(const char* f, double v) {
-    char b[64];
-    std::snprintf(b, sizeof b, f, v);
-    return b;
-}
+using units::fmt;
 
 geom::Geom poly(geom::Geom g) { return geom::extract_dim(g.get(), 2); }
 

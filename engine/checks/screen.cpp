@@ -55,11 +55,7 @@ int ScreenResult::layer_index(const std::string& kind) const {
 
 namespace {
 
-std::string fmt(const char* f, double v) {
-    char b[64];
-    std::snprintf(b, sizeof b, f, v);
-    return b;
-}
+using units::fmt;
 
 bool matches_where(const Rule& r, const ConstraintLayer& L, size_t feature) {
     for (const auto& [field, codes] : r.where) {

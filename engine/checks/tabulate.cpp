@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "core/units.h"
 #include "core/paths.h"
 #include "io/crs.h"
 #include "io/work_crs.h"
@@ -46,11 +47,7 @@ namespace {
 
 const std::string op = "tabulate";
 
-std::string fmt(const char* f, double v) {
-    char b[64];
-    std::snprintf(b, sizeof b, f, v);
-    return b;
-}
+using units::fmt;
 
 // Binds the category field and fills the category of every feature.
 void categorise(TabulateLayer& L, const std::string& option) {

@@ -12,6 +12,12 @@ double area_unit_to_m2(std::string_view u) {
     return 0.0;
 }
 
+std::string fmt(const char* f, double v) {
+    char buf[128];
+    std::snprintf(buf, sizeof buf, f, v);
+    return buf;
+}
+
 std::string format_fixed(double v, int decimals) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);

@@ -16,6 +16,9 @@ inline double m2_to_mu(double m2) { return m2 / kM2PerMu; }
 // Factor that converts an area in `unit` (m2, ha, km2, mu; also 公顷, 平方米, 亩) to m2; 0 if unknown.
 double area_unit_to_m2(std::string_view unit);
 
+// printf of one double, e.g. fmt("%.1f m", d).
+std::string fmt(const char* printf_format, double v);
+
 // "12.35 ha" style formatting with a fixed number of decimals.
 std::string format_fixed(double v, int decimals);
 

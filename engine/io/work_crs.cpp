@@ -7,16 +7,13 @@
 #include <cstdio>
 
 #include "core/error.h"
+#include "core/units.h"
 
 namespace eco::io {
 
 namespace {
 
-std::string fmt(const char* f, double v) {
-    char b[64];
-    std::snprintf(b, sizeof b, f, v);
-    return b;
-}
+using units::fmt;
 
 // Largest relative stretch of distances (east and north) at lon/lat by the CRS.
 double distortion(const OGRSpatialReference& work, double lon, double lat) {

@@ -1,4 +1,5 @@
 // Outputs of `coast` (see coast_report.h).
+#include "report/report_util.h"
 #include "report/coast_report.h"
 
 #include <cmath>
@@ -18,11 +19,6 @@ using nlohmann::json;
 
 namespace {
 
-json jnum(double v) {
-    if (!std::isfinite(v)) return nullptr;
-    return std::round(v * 1e6) / 1e6;
-}
-std::string esc(const std::string& s) { return SvgMap::escape_xml(s); }
 
 json fig_json(const checks::CoastResult& r, const checks::CoastFigures& f) {
     json t1 = json::object(), t2 = json::object(), i1 = json::object(), i2 = json::object();

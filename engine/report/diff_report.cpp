@@ -1,4 +1,5 @@
 // Outputs of `redline diff` (see diff_report.h).
+#include "report/report_util.h"
 #include "report/diff_report.h"
 
 #include <ogr_geometry.h>
@@ -21,11 +22,6 @@ using nlohmann::json;
 
 namespace {
 
-json jnum(double v) {
-    if (!std::isfinite(v)) return nullptr;
-    return std::round(v * 1e6) / 1e6;
-}
-std::string esc(const std::string& s) { return SvgMap::escape_xml(s); }
 
 json fig_json(const checks::DiffFigures& d) {
     return {{"old_m2", jnum(d.old_area)}, {"new_m2", jnum(d.new_area)}, {"added_m2", jnum(d.added)}, {"removed_m2", jnum(d.removed)},
@@ -53,12 +49,6 @@ const checks::DiffVersion& version_of(const checks::RedlineDiffResult& r, const 
     return c.from_new ? r.new_v : r.old_v;
 }
 
-std::unique_ptr<OGRGeometry> to_ogr(const GEOSGeometry* g) {
-    auto wkb = geom::to_wkb(g);
-    OGRGeometry* o = nullptr;
-    if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &o, wkb.size()) != OGRERR_NONE) return nullptr;
-    return std::unique_ptr<OGRGeometry>(o);
-}
 
 std::string change_map(const checks::RedlineDiffResult& r) {
     geom::Box box{1e300, 1e300, -1e300, -1e300};

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "report/report_util.h"
 #include "report/out_dir.h"
 
 #include "core/units.h"
@@ -21,14 +22,7 @@ namespace eco::report {
 
 namespace {
 
-std::string esc(const std::string& s) { return SvgMap::escape_xml(s); }
 
-std::unique_ptr<OGRGeometry> to_ogr(const GEOSGeometry* g) {
-    auto wkb = geom::to_wkb(g);
-    OGRGeometry* og = nullptr;
-    OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &og, wkb.size());
-    return std::unique_ptr<OGRGeometry>(og);
-}
 
 const char* verdict_colour(const std::string& v) {
     if (v == "prohibited") return "#d7191c";

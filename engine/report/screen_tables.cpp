@@ -8,6 +8,7 @@
 #include <tbb/parallel_for.h>
 
 #include "core/units.h"
+#include "report/report_util.h"
 #include "report/screen_report.h"
 
 namespace eco::report {
@@ -50,11 +51,6 @@ namespace {
 
 // A double for JSON: rounded to 1e-6 (mm / mm2 precision is plenty) so files stay stable;
 // null for infinity (no feature at all).
-json jnum(double v, int decimals = 6) {
-    if (!std::isfinite(v)) return nullptr;
-    double p = std::pow(10.0, decimals);
-    return std::round(v * p) / p;
-}
 
 const char* family(int dim) { return dim == 2 ? "polygon" : dim == 1 ? "line" : "point"; }
 

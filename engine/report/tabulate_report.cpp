@@ -1,4 +1,5 @@
 // Outputs of `tabulate` (see tabulate_report.h).
+#include "report/report_util.h"
 #include "report/tabulate_report.h"
 
 #include <ogr_geometry.h>
@@ -21,11 +22,6 @@ using nlohmann::json;
 
 namespace {
 
-json jnum(double v) {
-    if (!std::isfinite(v)) return nullptr;
-    return std::round(v * 1e6) / 1e6;
-}
-std::string esc(const std::string& s) { return SvgMap::escape_xml(s); }
 
 json layer_json(const checks::TabulateResult& r, const checks::TabulateLayer& L) {
     json e{{"role", L.role}, {"kind", L.kind.empty() ? json() : json(L.kind)}, {"field", L.field}, {"field_in_data", L.field_used},
@@ -55,12 +51,6 @@ json cell_json(const checks::Cell& c) {
 const char* kPalette[] = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666",
                           "#1f78b4", "#b2df8a", "#fb9a99", "#cab2d6"};
 
-std::unique_ptr<OGRGeometry> to_ogr(const GEOSGeometry* g) {
-    auto wkb = geom::to_wkb(g);
-    OGRGeometry* o = nullptr;
-    if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &o, wkb.size()) != OGRERR_NONE) return nullptr;
-    return std::unique_ptr<OGRGeometry>(o);
-}
 
 std::string table_map(const checks::TabulateResult& r) {
     geom::Box box{1e300, 1e300, -1e300, -1e300};

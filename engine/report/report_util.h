@@ -1,0 +1,21 @@
+// Small pieces every report writer uses: rounded JSON numbers, HTML escaping, GEOS -> OGR.
+#pragma once
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include <ogr_geometry.h>
+
+#include "geom/geos.h"
+
+namespace eco::report {
+
+// A double for JSON, rounded to `decimals` (1e-6 m / m2 by default) so files stay stable; null
+// for a non-finite value.
+nlohmann::json jnum(double v, int decimals = 6);
+// Text for HTML/SVG.
+std::string esc(const std::string& s);
+// A GEOS geometry as an OGR one (for the SVG maps); null when it cannot be converted.
+std::unique_ptr<OGRGeometry> to_ogr(const GEOSGeometry* g);
+
+}  // namespace eco::report
