@@ -7,6 +7,8 @@
 //   overall mainland 5200 m, natural 1800 m, ratio 0.346153...: fail
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "checks/coast.h"
 #include "core/error.h"
 #include "test_util.h"
@@ -77,4 +79,74 @@ TEST_CASE("coast: a coastline of polygons is a clear error", "[checks][coast]") 
         CHECK(m.rfind("coast: the coastline layer", 0) == 0);
         CHECK(m.find("polygon") != std::string::npos);
     }
+}
+
+// Two versions, hand-placed in EPSG:4549 (offsets from 500000, 3200000), mainland:
+//   old: O1 natural (0,0)-(1000,0); O2 artificial (1000,0)-(2000,0)
+//   new (renamed and moved 5 m north, so only position can match them):
+//        N1 artificial (0,5)-(1000,5): along O1 (natural) -> natural_to_artificial 1000 m
+//        N2 artificial restored (1000,5)-(2000,5): along O2 -> artificial_to_natural 1000 m
+//        N3 artificial (500,-300)-(500,300): crosses O1; the part within the 20 m tolerance is 40 m,
+//           below --min-change-length 50: ignored, reported (1 part, 40 m)
+//        N4 artificial (0,500)-(1000,500): far from everything, no change
+//   old ratio 1000 / 2000 = 0.5; new ratio (N2 restored) 1000 / 3600.
+// Per bay: a bay (0,10)-(1000,500) box with --shore-distance 200 takes N1 whole (1000 m, 5 m off),
+// N4 whole (on its edge), N3 from y = -190 to 300 (490 m; the buffer's straight bottom edge) and
+// N2 from x = 1000 to 1000 + sqrt(200^2 - 5^2) = 1199.937 m (round corner, polygonised: +-0.5 m).
+TEST_CASE("coast: two versions matched by position, and per bay", "[checks][coast]") {
+    testutil::TempDir dir;
+    auto L = [](double x0, double y0, double x1, double y1) {
+        char b[200];
+        std::snprintf(b, sizeof b, "LINESTRING(%.3f %.3f,%.3f %.3f)", 500000 + x0, 3200000 + y0, 500000 + x1, 3200000 + y1);
+        return std::string(b);
+    };
+    testutil::write_vector(dir / "old.gpkg", "GPKG", "coastline", "EPSG:4549", wkbLineString,
+                           {f(L(0, 0, 1000, 0), "O1", "自然", "基岩", "0", "1", "C1"), f(L(1000, 0, 2000, 0), "O2", "人工", "", "0", "1", "C1")});
+    testutil::write_vector(dir / "new.gpkg", "GPKG", "coastline", "EPSG:4549", wkbLineString,
+                           {f(L(0, 5, 1000, 5), "N1", "人工", "", "0", "1", "C1"), f(L(1000, 5, 2000, 5), "N2", "人工", "", "1", "1", "C1"),
+                            f(L(500, -300, 500, 300), "N3", "人工", "", "0", "1", "C1"), f(L(0, 500, 1000, 500), "N4", "人工", "", "0", "1", "C1")});
+    testutil::write_vector(dir / "bay.gpkg", "GPKG", "bay", "EPSG:4549", wkbPolygon,
+                           {{"POLYGON((500000 3200010,501000 3200010,501000 3200500,500000 3200500,500000 3200010))", {{"code", "B1"}, {"name", "湾"}}}});
+    checks::CoastInput in;
+    in.coastline = io::parse_source(dir / "new.gpkg");
+    in.old_coastline = io::parse_source(dir / "old.gpkg");
+    in.bay = io::parse_source(dir / "bay.gpkg");
+    auto r = checks::run_coast(in, {{"work-crs", "EPSG:4549"}, {"min-change-length", 50}});
+    REQUIRE(r->old);
+    CHECK(r->old->overall.ratio() == Approx(0.5).epsilon(1e-12));
+    CHECK(r->overall.total == Approx(3600).epsilon(1e-12));
+    CHECK(r->overall.ratio() == Approx(1000.0 / 3600.0).epsilon(1e-12));
+    REQUIRE(r->changes.size() == 2);
+    std::map<std::string, double> by;
+    std::map<std::string, std::string> code, old_code;
+    for (const auto& c : r->changes) {
+        by[c.change] += c.length;
+        code[c.change] = r->segments[c.seg].code;
+        REQUIRE(c.old_segs.size() == 1);
+        old_code[c.change] = r->old->segments[c.old_segs[0]].code;
+    }
+    CHECK(by["natural_to_artificial"] == Approx(1000).epsilon(1e-9));
+    CHECK(by["artificial_to_natural"] == Approx(1000).epsilon(1e-9));
+    CHECK(code["natural_to_artificial"] == "N1");
+    CHECK(old_code["natural_to_artificial"] == "O1");
+    CHECK(code["artificial_to_natural"] == "N2");
+    CHECK(old_code["artificial_to_natural"] == "O2");
+    CHECK(r->ignored_short == 1);
+    CHECK(r->ignored_short_m == Approx(40).epsilon(1e-9));
+    // with the default minimum (40 m) the 40 m crossing is kept as a change
+    auto r2 = checks::run_coast(in, {{"work-crs", "EPSG:4549"}});
+    double n2a = 0;
+    for (const auto& c : r2->changes)
+        if (c.change == "natural_to_artificial") n2a += c.length;
+    CHECK(n2a == Approx(1040).epsilon(1e-9));
+    // a tolerance below the 5 m shift: nothing matches
+    auto r3 = checks::run_coast(in, {{"work-crs", "EPSG:4549"}, {"match-tolerance", 4}});
+    CHECK(r3->changes.empty());
+    // per bay
+    REQUIRE(r->bays.size() == 1);
+    const auto& B = r->bays[0].figures;
+    CHECK(r->bays[0].code == "B1");
+    CHECK(B.total == Approx(1000 + 1000 + 490 + 199.937).margin(0.5));
+    CHECK(B.natural == Approx(199.937).margin(0.5));
+    CHECK(B.by_type1.at("artificial") == Approx(1000 + 1000 + 490 + 199.937).margin(0.5));
 }
