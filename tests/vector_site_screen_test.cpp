@@ -2,6 +2,8 @@
 // worked out by hand in the comments.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "io/crs.h"
 #include "vector/site_screen.h"
 
@@ -119,18 +121,113 @@ TEST_CASE("an overlap of 0.5 m2 is flagged tiny, never dropped", "[screen][vecto
 TEST_CASE("ring areas: a site inside a large patch sees the patch area inside each buffer", "[screen][vector]") {
     Fixture fx;
     // patch 10 km square; site 100 x 100 m in its middle: every buffer lies inside the patch, so the
-    // patch area within distance d is the buffer's area minus the site itself
+    // patch area within distance d is the buffer's area minus the site itself. Analytic buffer of an
+    // s x s square by d: s^2 + 4 s d (rectangles) + pi d^2 (the four quarter discs), so the ring
+    // area is 4 s d + pi d^2: 4e4 + 31415.93 = 71415.93 m2 at 100 m, 4e5 + 3141592.65 at 1000 m.
     auto L = layer_of({"POLYGON((495000 3195000,505000 3195000,505000 3205000,495000 3205000,495000 3195000))"});
     vector::ConstraintIndex idx(L);
     auto site = geom::from_wkt("POLYGON((500000 3200000,500100 3200000,500100 3200100,500000 3200100,500000 3200000))");
-    std::vector<double> buffers{100};
-    auto bufs = vector::site_buffers(site.get(), buffers);
-    auto F = vector::screen_site(site.get(), buffers, bufs, idx, fx.tol, fx.ell);
-    // buffer of a 100 m square by 100 m: 100^2 + 4*100*100 + pi*100^2 = 81415.9 m2 (exact disc);
-    // the 16-segment quadrant approximation is a little smaller, so compare with the buffer polygon
-    double buffer_area = geom::area(bufs[0].get());
-    CHECK(buffer_area == Approx(10000 + 40000 + 3.14159265 * 10000).epsilon(2e-3));
-    CHECK(F.within_area_m2[0] == Approx(buffer_area - 10000.0));
+    std::vector<double> buffers{100, 1000};
+    auto F = vector::screen_site(site.get(), buffers, vector::site_buffers(site.get(), buffers), idx, fx.tol, fx.ell);
+    for (size_t k = 0; k < buffers.size(); ++k) {
+        const double d = buffers[k], exact = 4 * 100 * d + M_PI * d * d;
+        INFO("d = " << d << ": expected " << exact << ", got " << F.within_area_m2[k]);
+        CHECK(std::fabs(F.within_area_m2[k] - exact) <= 1e-6 * exact);
+    }
+}
+
+TEST_CASE("ring areas are exact to 1e-6 where a patch cuts the buffer", "[screen][vector]") {
+    Fixture fx;
+    // the patch is everything east of x = 500050 (a 10 km box): it cuts the 100 m site square in
+    // half. Inside the buffer by d and east of the cut: half the square (5000) + half of the north
+    // and south rectangles (2 x 50 d) + the east rectangle (100 d) + the two eastern quarter discs
+    // (pi d^2 / 2); minus the site's own half (5000): 200 d + pi d^2 / 2.
+    auto L = layer_of({"POLYGON((500050 3190000,510000 3190000,510000 3210000,500050 3210000,500050 3190000))"});
+    vector::ConstraintIndex idx(L);
+    auto site = geom::from_wkt("POLYGON((500000 3200000,500100 3200000,500100 3200100,500000 3200100,500000 3200000))");
+    std::vector<double> buffers{100, 1000};
+    auto F = vector::screen_site(site.get(), buffers, vector::site_buffers(site.get(), buffers), idx, fx.tol, fx.ell);
+    for (size_t k = 0; k < buffers.size(); ++k) {
+        const double d = buffers[k], exact = 200 * d + M_PI * d * d / 2;
+        INFO("d = " << d << ": expected " << exact << ", got " << F.within_area_m2[k]);
+        CHECK(std::fabs(F.within_area_m2[k] - exact) <= 1e-6 * exact);
+    }
+    // a line site of length 300 m inside the patch: buffer = 2 L d + pi d^2, no footprint to remove
+    auto line = geom::from_wkt("LINESTRING(502000 3200000,502300 3200000)");
+    auto G = vector::screen_site(line.get(), buffers, vector::site_buffers(line.get(), buffers), idx, fx.tol, fx.ell);
+    for (size_t k = 0; k < buffers.size(); ++k) {
+        const double d = buffers[k], exact = 2 * 300 * d + M_PI * d * d;
+        INFO("line, d = " << d << ": expected " << exact << ", got " << G.within_area_m2[k]);
+        CHECK(std::fabs(G.within_area_m2[k] - exact) <= 1e-6 * exact);
+    }
+}
+
+TEST_CASE("ring areas of a small patch across a buffer's straight edge", "[screen][vector]") {
+    Fixture fx;
+    // site: the 100 m square at (500000, 3200000); its 1000 m buffer's east edge is the straight
+    // line x = 501100 for y in 3200000..3200100. The patch 501000..501200 x 3200020..3200080
+    // straddles it: 100 m x 60 m = 6000 m2 inside, no arc involved. (A patch far smaller than the
+    // buffer: the buffer is clipped to the patch's box first.) Beyond the 100 m buffer: 0.
+    auto L = layer_of({"POLYGON((501000 3200020,501200 3200020,501200 3200080,501000 3200080,501000 3200020))"});
+    vector::ConstraintIndex idx(L);
+    auto site = geom::from_wkt("POLYGON((500000 3200000,500100 3200000,500100 3200100,500000 3200100,500000 3200000))");
+    std::vector<double> buffers{100, 1000};
+    auto F = vector::screen_site(site.get(), buffers, vector::site_buffers(site.get(), buffers), idx, fx.tol, fx.ell);
+    CHECK(F.within_count == std::vector<int>{0, 1});
+    CHECK(F.within_area_m2[0] == 0.0);
+    CHECK(F.within_area_m2[1] == Approx(6000.0).epsilon(1e-9));
+}
+
+TEST_CASE("a point on a boundary intersects (DE-9IM); 1 mm outside it does not", "[screen][vector]") {
+    Fixture fx;
+    // a square patch and a triangle with a diagonal edge from (502000, 3200000) to (503000, 3201000)
+    auto L = layer_of({"POLYGON((500000 3200000,501000 3200000,501000 3201000,500000 3201000,500000 3200000))",
+                       "POLYGON((502000 3200000,503000 3200000,503000 3201000,502000 3200000))"});
+    vector::ConstraintIndex idx(L);
+    struct Case {
+        const char* wkt;
+        bool hit;
+        double d;
+    };
+    const Case cases[] = {
+        {"POINT(501000 3200500)", true, 0.0},        // on the east edge of the square
+        {"POINT(501000.001 3200500)", false, 0.001}, // 1 mm east of it
+        {"POINT(500000 3200000)", true, 0.0},        // on a vertex
+        {"POINT(502500 3200500)", true, 0.0},        // on the triangle's diagonal edge
+        // 1 mm away from the diagonal, perpendicular (north-west): (-1, 1) / sqrt 2 mm
+        {"POINT(502499.999292893 3200500.000707107)", false, 0.001},
+    };
+    for (const auto& c : cases) {
+        auto site = geom::from_wkt(c.wkt);
+        auto F = vector::screen_site(site.get(), {}, {}, idx, fx.tol, fx.ell);
+        // the independent answer: GEOS's own intersects predicate against each patch
+        bool geos_hit = geom::intersects(site.get(), idx.geom(0)) || geom::intersects(site.get(), idx.geom(1));
+        INFO(c.wkt << ": hits " << F.hits.size() << ", dmin " << F.dmin);
+        CHECK(geos_hit == c.hit);
+        CHECK(!F.hits.empty() == c.hit);
+        if (c.hit) {
+            CHECK(F.dmin == 0.0);
+            CHECK(F.hits[0].points_inside == 1);
+        } else {
+            CHECK(F.dmin == Approx(c.d).epsilon(1e-4));  // coordinates carry ~5e-10 m of rounding
+        }
+    }
+}
+
+TEST_CASE("the tiny length tolerance of line sites is a parameter", "[screen][vector]") {
+    Fixture fx;
+    auto L = layer_of({"POLYGON((500000 3200000,501000 3200000,501000 3201000,500000 3201000,500000 3200000))"});
+    vector::ConstraintIndex idx(L);
+    // a line reaching 5 mm into the patch across its east edge: 0.005 m inside
+    auto line = geom::from_wkt("LINESTRING(500999.995 3200500,501500 3200500)");
+    auto F = vector::screen_site(line.get(), {}, {}, idx, fx.tol, fx.ell);  // default 0.01 m
+    REQUIRE(F.hits.size() == 1);
+    CHECK(F.hits[0].length_m == Approx(0.005).epsilon(1e-6));
+    CHECK(F.hits[0].tiny);
+    fx.tol.length_m = 0.001;
+    auto G = vector::screen_site(line.get(), {}, {}, idx, fx.tol, fx.ell);
+    REQUIRE(G.hits.size() == 1);
+    CHECK_FALSE(G.hits[0].tiny);
 }
 
 TEST_CASE("points of a point layer inside a polygon site are counted", "[screen][vector]") {

@@ -2,12 +2,38 @@
 
 #include <unistd.h>
 
+#include <csignal>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <map>
 #include <sstream>
 
+#include "report/out_dir.h"
+
 namespace eco::cli {
+
+namespace {
+volatile std::sig_atomic_t g_signals = 0;
+
+extern "C" void on_signal(int) {
+    if (g_signals++ > 0) {
+        report::remove_temp_files_now();  // async-signal-safe: unlink() of registered paths only
+        _exit(130);
+    }
+}
+}  // namespace
+
+void install_signal_handlers() {
+    struct sigaction sa {};
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+}
+
+bool interrupted() { return g_signals > 0; }
 
 namespace {
 std::multimap<int, Setup>& registry() {
@@ -53,10 +79,23 @@ void add_params(CLI::App& sub, const OpSpec& spec, nlohmann::json& given) {
 }
 
 ProgressFn make_progress(const Globals& g) {
-    if (g.quiet || !isatty(STDOUT_FILENO)) return {};
+    // tests: ECOSHIELD_TEST_SIGNAL_AT=<message prefix> raises SIGINT once when a progress message
+    // starting with it is reported (a deterministic Ctrl-C at a chosen step)
+    std::string signal_at;
+    if (const char* e = std::getenv("ECOSHIELD_TEST_SIGNAL_AT")) signal_at = e;
+    auto raised = std::make_shared<bool>(false);
+    auto check = [signal_at, raised](std::string_view msg) {
+        if (!signal_at.empty() && !*raised && msg.substr(0, signal_at.size()) == signal_at) {
+            *raised = true;
+            std::raise(SIGINT);
+        }
+        return !interrupted();
+    };
+    if (g.quiet || !isatty(STDOUT_FILENO)) return [check](double, std::string_view msg) { return check(msg); };
     auto last = std::make_shared<std::chrono::steady_clock::time_point>();
     auto last_pct = std::make_shared<int>(-1);
-    return [last, last_pct](double f, std::string_view msg) {
+    return [last, last_pct, check](double f, std::string_view msg) {
+        if (!check(msg)) return false;
         auto now = std::chrono::steady_clock::now();
         int pct = static_cast<int>(f * 100.0 + 0.5);
         if (pct == *last_pct && now - *last < std::chrono::milliseconds(200)) return true;

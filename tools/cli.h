@@ -26,8 +26,16 @@ void setup_all(CLI::App& app, const Globals& globals);
 // the command line land in `given` as strings, ready for eco::resolve_params.
 void add_params(CLI::App& sub, const OpSpec& spec, nlohmann::json& given);
 
-// A progress bar on stderr when stdout is a terminal and not --quiet; otherwise silent.
+// A progress bar on stderr when stdout is a terminal and not --quiet; otherwise silent. Either
+// way it returns false (the run throws eco::Cancelled at its next progress check) once SIGINT or
+// SIGTERM has arrived.
 ProgressFn make_progress(const Globals& g);
+
+// SIGINT/SIGTERM: the first one asks the run to stop at its next progress check (temporary files
+// are removed as the run unwinds, the command exits 130); a second one removes the temporary
+// files still registered (report::OutputDir) and exits 130 at once.
+void install_signal_handlers();
+bool interrupted();
 
 // Prints a line to stdout unless quiet.
 void say(const Globals& g, const std::string& line);

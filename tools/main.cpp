@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.fallthrough();  // --quiet and --threads may also follow the subcommand
     app.set_version_flag("--version", std::string("ecoshield ") + ECOSHIELD_VERSION);
+    eco::cli::install_signal_handlers();
     eco::cli::Globals globals;
     app.add_flag("-q,--quiet", globals.quiet, "no progress bar and no summary on stdout");
     app.add_option("--threads", globals.threads, "worker threads (default: all cores); results do not depend on it")
@@ -32,6 +33,11 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         int rc = app.exit(e);
         return rc == 0 ? 0 : 2;
+    } catch (const eco::Cancelled& e) {
+        // Ctrl-C or SIGTERM: the temporary files are gone (removed as the run unwound); files
+        // written by earlier runs are untouched
+        std::fprintf(stderr, "%secoshield: interrupted; no output of this run was kept\n", isatty(STDERR_FILENO) ? "\n" : "");
+        return e.exit_code();
     } catch (const eco::Error& e) {
         // a progress bar may be on the terminal's last line: start a fresh one
         std::fprintf(stderr, "%secoshield: %s\n", isatty(STDERR_FILENO) ? "\n" : "", e.what());

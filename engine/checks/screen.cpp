@@ -1,5 +1,8 @@
 #include "checks/screen.h"
 
+#include <cpl_string.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
@@ -9,6 +12,8 @@
 #include <cstdio>
 #include <future>
 #include <set>
+#include <unordered_map>
+#include <cctype>
 
 #include "core/error.h"
 #include "core/units.h"
@@ -29,6 +34,8 @@ const OpSpec& screen_spec() {
              "overlaps smaller than this are flagged as probable edge misalignment"},
             {"tiny-share", T::Number, 1e-4, 0.0, 1.0, "",
              "overlaps smaller than this share of the site are flagged as probable edge misalignment"},
+            {"tiny-length", T::Number, 0.01, 0.0, 1.0e5, "m",
+             "line lengths inside a feature (line site in a polygon, polygon site over a line) shorter than this are flagged as probable edge misalignment"},
             {"work-crs", T::String, "auto", std::nullopt, std::nullopt, "",
              "working CRS (EPSG:xxxx); auto = CGCS2000 3-degree Gauss-Kruger zone of the data's centre"},
             {"ring-areas", T::String, "auto", std::nullopt, std::nullopt, "",
@@ -39,6 +46,7 @@ const OpSpec& screen_spec() {
 }
 
 std::string ConstraintLayer::code(size_t i) const {
+    if (i < codes.size()) return codes[i];
     std::string c = binding.code(layer.features[i]);
     return c.empty() ? "fid " + std::to_string(layer.features[i].fid) : c;
 }
@@ -139,6 +147,70 @@ void evaluate_rules(const ScreenResult& R, SiteResult& s, std::set<std::string>*
         if (verdict_rank(f.verdict) > verdict_rank(s.verdict)) s.verdict = f.verdict;
 }
 
+// The attribute values of the features a reader listed in its issues, aligned with L.issues and
+// with L.fields (no geometry). Repaired features are in the layer; rejected ones were dropped, so
+// their attributes are read again from the file by FID (read-only). A value that cannot be read
+// stays null: the issue is still reported by its FID.
+std::vector<io::Feature> issue_features(const io::VectorLayer& L) {
+    std::vector<io::Feature> out(L.issues.size());
+    bool any_rejected = false;
+    std::unordered_map<long long, size_t> kept;  // fid -> feature index, for the repaired ones
+    if (!L.issues.empty())
+        for (size_t i = 0; i < L.features.size(); ++i) kept.emplace(L.features[i].fid, i);
+    for (size_t k = 0; k < L.issues.size(); ++k) {
+        out[k].fid = L.issues[k].fid;
+        out[k].values.resize(L.fields.size());
+        if (L.issues[k].action != "repaired") {
+            any_rejected = true;
+            continue;
+        }
+        if (auto it = kept.find(L.issues[k].fid); it != kept.end()) out[k].values = L.features[it->second].values;
+    }
+    if (!any_rejected) return out;
+    io::gdal_init();
+    CPLStringList oo;
+    std::string ext = std::filesystem::path(L.source.path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    const bool shapefile = ext == ".shp" || ext == ".dbf";
+    if (shapefile && !L.source.encoding.empty()) oo.AddNameValue("ENCODING", L.source.encoding.c_str());
+    if (ext == ".csv") {  // as the reader opens CSV files (the same fields, the same FIDs)
+        oo.AddNameValue("X_POSSIBLE_NAMES", "lon,lng,longitude,x,经度,*_x,easting,X");
+        oo.AddNameValue("Y_POSSIBLE_NAMES", "lat,latitude,y,纬度,*_y,northing,Y");
+        oo.AddNameValue("KEEP_GEOM_COLUMNS", "NO");
+        oo.AddNameValue("AUTODETECT_TYPE", "YES");
+    }
+    io::ErrorCapture cap;
+    io::Dataset ds(GDALDataset::Open(L.source.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, oo.List(), nullptr));
+    if (!ds) return out;
+    OGRLayer* ol = L.layer_name.empty() ? ds->GetLayer(0) : ds->GetLayerByName(L.layer_name.c_str());
+    if (!ol) return out;
+    const bool recode = !shapefile && !L.source.encoding.empty();
+    for (size_t k = 0; k < L.issues.size(); ++k) {
+        if (L.issues[k].action == "repaired") continue;
+        std::unique_ptr<OGRFeature> f(ol->GetFeature(L.issues[k].fid));
+        if (!f) continue;
+        for (size_t i = 0; i < L.fields.size(); ++i) {
+            int j = f->GetFieldIndex(L.fields[i].name.c_str());
+            if (j < 0 || !f->IsFieldSetAndNotNull(j)) continue;
+            switch (L.fields[i].type) {
+            case io::FieldDef::Type::Integer: out[k].values[i] = static_cast<long long>(f->GetFieldAsInteger64(j)); break;
+            case io::FieldDef::Type::Real: out[k].values[i] = f->GetFieldAsDouble(j); break;
+            case io::FieldDef::Type::String: {
+                std::string v = f->GetFieldAsString(j);
+                if (recode) {
+                    char* u = CPLRecode(v.c_str(), L.source.encoding.c_str(), CPL_ENC_UTF8);
+                    v = u;
+                    CPLFree(u);
+                }
+                if (CPLIsUTF8(v.c_str(), -1)) out[k].values[i] = std::move(v);
+                break;
+            }
+            }
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& given, const Progress& progress) {
@@ -161,6 +233,7 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
         if (!(b > 0)) throw BadInput(op + ": --buffers must be distances above 0 m, e.g. 100,500,1000");
     R->tolerance.area_m2 = R->params["tiny-area"].get<double>();
     R->tolerance.site_share = R->params["tiny-share"].get<double>();
+    R->tolerance.length_m = R->params["tiny-length"].get<double>();
     const std::string ra = R->params["ring-areas"].get<std::string>();
     if (ra != "auto" && ra != "all" && ra != "none") throw BadInput(op + ": --ring-areas must be auto, all or none, got '" + ra + "'");
 
@@ -236,9 +309,24 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
     if (!activity_rules.empty())
         R->notes.push_back("the site layer has no activity field, so every site counts as having no planned activity (rules " +
                            activity_rules + ")");
+    // the identifying values of the features repaired or rejected at read time (report rows)
+    {
+        auto sf = issue_features(R->sites);
+        for (const auto& f : sf)
+            R->site_issues.push_back({R->site_binding.value(f, "site_id"), R->site_binding.value(f, "name"),
+                                      R->site_binding.value(f, "activity")});
+        for (auto& L : R->layers)
+            for (const auto& f : issue_features(L.layer)) L.issue_codes.push_back(L.binding.code(f));
+    }
     lap("read");
     for (auto& L : R->layers) {
         L.index = std::make_unique<vector::ConstraintIndex>(L.layer);
+        // the reports name features by code many times over (hits, near lists): look each up once
+        std::vector<std::string> codes(L.layer.features.size());
+        tbb::parallel_for(tbb::blocked_range<size_t>(0, codes.size(), 1024), [&](const tbb::blocked_range<size_t>& r) {
+            for (size_t i = r.begin(); i != r.end(); ++i) codes[i] = L.code(i);
+        });
+        L.codes = std::move(codes);
         if (L.layer.crs_assumed) R->notes.push_back("layer " + L.kind + " has no CRS; assumed " + L.layer.crs_label);
     }
     if (R->sites.crs_assumed) R->notes.push_back("the site layer has no CRS; assumed " + R->sites.crs_label);
@@ -317,24 +405,37 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
                 s.name = R->site_binding.value(f, "name");
                 s.activity = R->site_binding.value(f, "activity");
                 const GEOSGeometry* g = f.geom.get();
-                s.dim = geom::dimension(g);
-                if (s.dim == 2) {
-                    s.area_m2 = geom::area(g);
-                    s.area_ell_m2 = R->ellipsoidal->area(g);
-                } else if (s.dim == 1) {
-                    s.length_m = geom::length(g);
-                    s.length_ell_m = R->ellipsoidal->length(g);
-                }
-                // point sites measure ring areas on exact discs: no buffer polygons needed
-                auto bufs = (!ring_areas || GEOSGeomTypeId_r(geom::ctx(), g) == GEOS_POINT)
-                                ? std::vector<geom::Geom>(R->buffers.size())
-                                : vector::site_buffers(g, R->buffers);
-                s.per_layer.reserve(R->layers.size());
-                for (const auto& L : R->layers) {
-                    s.per_layer.push_back(
-                        vector::screen_site(g, R->buffers, bufs, *L.index, layer_tol[&L - R->layers.data()], *R->ellipsoidal, ring_areas));
-                    s.n_hits += static_cast<int>(s.per_layer.back().hits.size());
-                    s.tiny_overlaps += s.per_layer.back().tiny_hits();
+                const ConstraintLayer* against = nullptr;  // for the message of a failure
+                try {
+                    s.dim = geom::dimension(g);
+                    if (s.dim == 2) {
+                        s.area_m2 = geom::area(g);
+                        s.area_ell_m2 = R->ellipsoidal->area(g);
+                    } else if (s.dim == 1) {
+                        s.length_m = geom::length(g);
+                        s.length_ell_m = R->ellipsoidal->length(g);
+                    }
+                    // point sites measure ring areas on exact discs: no buffer polygons needed
+                    auto bufs = (!ring_areas || GEOSGeomTypeId_r(geom::ctx(), g) == GEOS_POINT)
+                                    ? std::vector<geom::Geom>(R->buffers.size())
+                                    : vector::site_buffers(g, R->buffers);
+                    s.per_layer.reserve(R->layers.size());
+                    for (const auto& L : R->layers) {
+                        against = &L;
+                        s.per_layer.push_back(vector::screen_site(g, R->buffers, bufs, *L.index, layer_tol[&L - R->layers.data()],
+                                                                  *R->ellipsoidal, ring_areas));
+                        s.n_hits += static_cast<int>(s.per_layer.back().hits.size());
+                        s.tiny_overlaps += s.per_layer.back().tiny_hits();
+                    }
+                } catch (const Cancelled&) {
+                    throw;
+                } catch (const std::exception& e) {
+                    // name the file, the layer, the site and the operation (the geometry message says which)
+                    throw Failure(op + ": site '" + s.site_id + "' (fid " + std::to_string(f.fid) + ") of the site layer '" +
+                                  R->sites.source.spec + "'" +
+                                  (against ? " against the " + against->kind + " layer '" + against->layer.source.spec + "'" : std::string()) +
+                                  ": " + e.what() + "; check that site with `ecoshield layers check " + R->sites.source.spec +
+                                  " --kind site`, fix or remove it, and run again");
                 }
                 evaluate_rules(*R, s, nullptr);
             }

@@ -27,6 +27,8 @@ struct ConstraintLayer {
     catalog::Binding binding;
     std::string type_field;  // the kind's first enumeration field ("" if none)
     std::unique_ptr<vector::ConstraintIndex> index;
+    std::vector<std::string> issue_codes;  // aligned with layer.issues: the feature's code ("" when it has none)
+    std::vector<std::string> codes;        // code(i) of every feature, filled once by run_screen (empty: computed on demand)
     // canonical code, name and type of a feature
     std::string code(size_t i) const;
     std::string name(size_t i) const;
@@ -50,6 +52,12 @@ struct SiteResult {
     int n_hits = 0, tiny_overlaps = 0;
 };
 
+// A site (or any feature) listed in the input's issues (repaired or rejected at read time), with
+// the identifying values read from its attributes.
+struct IssueFacts {
+    std::string code, name, activity;  // for sites: code = the site id ("" when the layer has none)
+};
+
 struct ScreenResult {
     Project project;
     RuleSet rules;
@@ -61,6 +69,7 @@ struct ScreenResult {
     int work_epsg = 0;
     io::VectorLayer sites;
     catalog::Binding site_binding;
+    std::vector<IssueFacts> site_issues;  // aligned with sites.issues
     std::vector<ConstraintLayer> layers;  // sorted by kind
     std::vector<SiteResult> results;      // in site feature order
     std::vector<std::string> notes;       // skipped rules, assumed CRSs, reprojections ...

@@ -29,6 +29,14 @@ ThreadContext& tc() {
     return c;
 }
 
+// Clears the message recorded by an earlier call, so that fail() reports only what the call that
+// just failed said (an empty message rather than a stale one).
+inline GEOSContextHandle_t fresh() {
+    ThreadContext& c = tc();
+    c.last.clear();
+    return c.h;
+}
+
 [[noreturn]] void fail(const char* what) {
     std::string m = tc().last;
     throw Failure(std::string("geometry: ") + what + " failed" + (m.empty() ? "" : ": " + m));
@@ -38,11 +46,13 @@ ThreadContext& tc() {
 
 GEOSContextHandle_t ctx() { return tc().h; }
 std::string last_error() { return tc().last; }
+GEOSContextHandle_t clear_error() { return fresh(); }
 
 void GeomDeleter::operator()(GEOSGeometry* g) const noexcept {
     if (g) GEOSGeom_destroy_r(ctx(), g);
 }
 
+// (callers that pass a raw GEOS result clear the message with clear_error() before the call)
 Geom own(GEOSGeometry* g, const char* what) {
     if (!g) fail(what);
     return Geom(g);
@@ -52,6 +62,7 @@ Geom from_wkt(std::string_view wkt) {
     auto h = ctx();
     GEOSWKTReader* r = GEOSWKTReader_create_r(h);
     std::string s(wkt);
+    tc().last.clear();
     GEOSGeometry* g = GEOSWKTReader_read_r(h, r, s.c_str());
     GEOSWKTReader_destroy_r(h, r);
     return own(g, "reading WKT");
@@ -60,6 +71,7 @@ Geom from_wkt(std::string_view wkt) {
 Geom from_wkb(const unsigned char* data, size_t size) {
     auto h = ctx();
     GEOSWKBReader* r = GEOSWKBReader_create_r(h);
+    tc().last.clear();
     GEOSGeometry* g = GEOSWKBReader_read_r(h, r, data, size);
     GEOSWKBReader_destroy_r(h, r);
     return own(g, "reading WKB");
@@ -72,6 +84,7 @@ std::string to_wkt(const GEOSGeometry* g, int decimals) {
         GEOSWKTWriter_setTrim_r(h, w, 1);
         GEOSWKTWriter_setRoundingPrecision_r(h, w, decimals);
     }
+    tc().last.clear();
     char* s = GEOSWKTWriter_write_r(h, w, g);
     GEOSWKTWriter_destroy_r(h, w);
     if (!s) fail("writing WKT");
@@ -85,6 +98,7 @@ std::vector<unsigned char> to_wkb(const GEOSGeometry* g) {
     GEOSWKBWriter* w = GEOSWKBWriter_create_r(h);
     GEOSWKBWriter_setByteOrder_r(h, w, GEOS_WKB_NDR);
     size_t n = 0;
+    tc().last.clear();
     unsigned char* b = GEOSWKBWriter_write_r(h, w, g, &n);
     GEOSWKBWriter_destroy_r(h, w);
     if (!b) fail("writing WKB");
@@ -93,7 +107,7 @@ std::vector<unsigned char> to_wkb(const GEOSGeometry* g) {
     return out;
 }
 
-Geom clone(const GEOSGeometry* g) { return own(GEOSGeom_clone_r(ctx(), g), "clone"); }
+Geom clone(const GEOSGeometry* g) { return own(GEOSGeom_clone_r(fresh(), g), "clone"); }
 
 int dimension(const GEOSGeometry* g) {
     if (GEOSisEmpty_r(ctx(), g) == 1) return -1;
@@ -104,35 +118,35 @@ bool is_empty(const GEOSGeometry* g) { return GEOSisEmpty_r(ctx(), g) == 1; }
 
 double area(const GEOSGeometry* g) {
     double a = 0;
-    if (!GEOSArea_r(ctx(), g, &a)) fail("area");
+    if (!GEOSArea_r(fresh(), g, &a)) fail("area");
     return a;
 }
 
 double length(const GEOSGeometry* g) {
     double l = 0;
-    if (!GEOSLength_r(ctx(), g, &l)) fail("length");
+    if (!GEOSLength_r(fresh(), g, &l)) fail("length");
     return l;
 }
 
 double distance(const GEOSGeometry* a, const GEOSGeometry* b) {
     double d = 0;
-    if (!GEOSDistance_r(ctx(), a, b, &d)) fail("distance");
+    if (!GEOSDistance_r(fresh(), a, b, &d)) fail("distance");
     return d;
 }
 
 bool intersects(const GEOSGeometry* a, const GEOSGeometry* b) {
-    char r = GEOSIntersects_r(ctx(), a, b);
+    char r = GEOSIntersects_r(fresh(), a, b);
     if (r == 2) fail("intersects");
     return r == 1;
 }
 
-Geom intersection(const GEOSGeometry* a, const GEOSGeometry* b) { return own(GEOSIntersection_r(ctx(), a, b), "intersection"); }
-Geom difference(const GEOSGeometry* a, const GEOSGeometry* b) { return own(GEOSDifference_r(ctx(), a, b), "difference"); }
-Geom buffer(const GEOSGeometry* g, double d, int quadsegs) { return own(GEOSBuffer_r(ctx(), g, d, quadsegs), "buffer"); }
-Geom envelope(const GEOSGeometry* g) { return own(GEOSEnvelope_r(ctx(), g), "envelope"); }
+Geom intersection(const GEOSGeometry* a, const GEOSGeometry* b) { return own(GEOSIntersection_r(fresh(), a, b), "intersection"); }
+Geom difference(const GEOSGeometry* a, const GEOSGeometry* b) { return own(GEOSDifference_r(fresh(), a, b), "difference"); }
+Geom buffer(const GEOSGeometry* g, double d, int quadsegs) { return own(GEOSBuffer_r(fresh(), g, d, quadsegs), "buffer"); }
+Geom envelope(const GEOSGeometry* g) { return own(GEOSEnvelope_r(fresh(), g), "envelope"); }
 
 Geom nearest_line(const GEOSGeometry* a, const GEOSGeometry* b) {
-    auto h = ctx();
+    auto h = fresh();
     GEOSCoordSequence* cs = GEOSNearestPoints_r(h, a, b);
     if (!cs) fail("nearest points");
     return own(GEOSGeom_createLineString_r(h, cs), "nearest line");
@@ -163,14 +177,14 @@ size_t num_points(const GEOSGeometry* g) {
 
 Box bounds(const GEOSGeometry* g) {
     Box b{};
-    if (!GEOSGeom_getXMin_r(ctx(), g, &b.minx) || !GEOSGeom_getYMin_r(ctx(), g, &b.miny) ||
+    if (!GEOSGeom_getXMin_r(fresh(), g, &b.minx) || !GEOSGeom_getYMin_r(ctx(), g, &b.miny) ||
         !GEOSGeom_getXMax_r(ctx(), g, &b.maxx) || !GEOSGeom_getYMax_r(ctx(), g, &b.maxy))
         fail("bounds");
     return b;
 }
 
 std::string invalid_reason(const GEOSGeometry* g) {
-    auto h = ctx();
+    auto h = fresh();
     char* reason = nullptr;
     GEOSGeometry* loc = nullptr;
     char r = GEOSisValidDetail_r(h, g, 0, &reason, &loc);
@@ -190,7 +204,7 @@ std::string invalid_reason(const GEOSGeometry* g) {
 }
 
 Geom make_valid(const GEOSGeometry* g) {
-    auto h = ctx();
+    auto h = fresh();
     GEOSMakeValidParams* p = GEOSMakeValidParams_create_r(h);
     GEOSMakeValidParams_setMethod_r(h, p, GEOS_MAKE_VALID_STRUCTURE);
     GEOSMakeValidParams_setKeepCollapsed_r(h, p, 0);
@@ -204,7 +218,7 @@ Geom make_valid(const GEOSGeometry* g) {
 
 // ---- Prepared ----
 Prepared::Prepared(const GEOSGeometry* g) {
-    p_ = GEOSPrepare_r(ctx(), g);
+    p_ = GEOSPrepare_r(fresh(), g);
     if (!p_) fail("prepare");
 }
 Prepared& Prepared::operator=(Prepared&& o) noexcept {
@@ -219,35 +233,35 @@ Prepared::~Prepared() {
     if (p_) GEOSPreparedGeom_destroy_r(ctx(), p_);
 }
 bool Prepared::intersects(const GEOSGeometry* o) const {
-    char r = GEOSPreparedIntersects_r(ctx(), p_, o);
+    char r = GEOSPreparedIntersects_r(fresh(), p_, o);
     if (r == 2) fail("prepared intersects");
     return r == 1;
 }
 bool Prepared::contains(const GEOSGeometry* o) const {
-    char r = GEOSPreparedContains_r(ctx(), p_, o);
+    char r = GEOSPreparedContains_r(fresh(), p_, o);
     if (r == 2) fail("prepared contains");
     return r == 1;
 }
 bool Prepared::covers(const GEOSGeometry* o) const {
-    char r = GEOSPreparedCovers_r(ctx(), p_, o);
+    char r = GEOSPreparedCovers_r(fresh(), p_, o);
     if (r == 2) fail("prepared covers");
     return r == 1;
 }
 bool Prepared::dwithin(const GEOSGeometry* o, double d) const {
-    char r = GEOSPreparedDistanceWithin_r(ctx(), p_, o, d);
+    char r = GEOSPreparedDistanceWithin_r(fresh(), p_, o, d);
     if (r == 2) fail("prepared distance-within");
     return r == 1;
 }
 
 double Prepared::distance(const GEOSGeometry* o) const {
     double d = 0;
-    if (!GEOSPreparedDistance_r(ctx(), p_, o, &d)) fail("prepared distance");
+    if (!GEOSPreparedDistance_r(fresh(), p_, o, &d)) fail("prepared distance");
     return d;
 }
 
 // ---- STRtree ----
 STRtree::STRtree(size_t cap) {
-    t_ = GEOSSTRtree_create_r(ctx(), cap);
+    t_ = GEOSSTRtree_create_r(fresh(), cap);
     if (!t_) fail("STRtree create");
 }
 STRtree::~STRtree() {
@@ -308,7 +322,7 @@ size_t STRtree::nearest(const GEOSGeometry* g) const {
     if (ids_.empty()) return std::numeric_limits<size_t>::max();
     NearestData nd{&geoms_, g};
     size_t query_id = std::numeric_limits<size_t>::max();
-    const void* r = GEOSSTRtree_nearest_generic_r(ctx(), t_, &query_id, g, &item_distance, &nd);
+    const void* r = GEOSSTRtree_nearest_generic_r(fresh(), t_, &query_id, g, &item_distance, &nd);
     if (!r) fail("STRtree nearest");
     size_t best = *static_cast<const size_t*>(r);
     // Ties: choose the lowest index among items at exactly the same distance, for determinism.

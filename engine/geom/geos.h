@@ -18,6 +18,9 @@ namespace eco::geom {
 GEOSContextHandle_t ctx();
 // The last GEOS error or notice message recorded on this thread.
 std::string last_error();
+// Forgets the recorded message and returns ctx(): call it right before a raw GEOS call whose
+// failure goes to own() (every wrapper below does), so an error names only its own cause.
+GEOSContextHandle_t clear_error();
 
 struct GeomDeleter {
     void operator()(GEOSGeometry* g) const noexcept;

@@ -2,7 +2,10 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -13,6 +16,57 @@
 namespace eco::report {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Temporary paths of live OutputDirs, readable from a signal handler: fixed slots, a slot's path
+// written before it is marked used.
+constexpr int kSlots = 64;
+constexpr size_t kPathMax = 4096;
+struct Slot {
+    std::atomic<int> used{0};
+    char path[kPathMax];
+};
+Slot g_slots[kSlots];
+
+void register_temp(const std::string& p) {
+    if (p.size() + 16 >= kPathMax) return;
+    for (auto& s : g_slots) {
+        int expect = 0;
+        if (s.used.load() == 0 && s.used.compare_exchange_strong(expect, 2)) {  // 2: being written
+            std::memcpy(s.path, p.c_str(), p.size() + 1);
+            s.used.store(1);
+            return;
+        }
+    }
+}
+
+void unregister_temp(const std::string& p) {
+    for (auto& s : g_slots)
+        if (s.used.load() == 1 && p == s.path) s.used.store(0);
+}
+
+// The temporary file and SQLite's side files (a GeoPackage being written).
+void remove_with_journals(const std::string& p) {
+    std::error_code ec;
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(p + suffix, ec);
+}
+
+}  // namespace
+
+void remove_temp_files_now() noexcept {
+    char buf[kPathMax + 16];
+    for (auto& s : g_slots) {
+        if (s.used.load() != 1) continue;
+        size_t n = std::strlen(s.path);
+        std::memcpy(buf, s.path, n + 1);
+        ::unlink(buf);
+        for (const char* suffix : {"-journal", "-wal", "-shm"}) {
+            std::memcpy(buf + n, suffix, std::strlen(suffix) + 1);
+            ::unlink(buf);
+        }
+    }
+}
 
 OutputDir::OutputDir(std::string dir, std::string op) : dir_(std::move(dir)), op_(std::move(op)) {
     std::error_code ec;
@@ -29,9 +83,11 @@ OutputDir::OutputDir(std::string dir, std::string op) : dir_(std::move(dir)), op
 }
 
 OutputDir::~OutputDir() {
-    if (committed_) return;
-    std::error_code ec;
-    for (const auto& n : names_) fs::remove(dir_ + "/." + n + ".partial", ec);
+    for (const auto& n : names_) {
+        const std::string p = dir_ + "/." + n + ".partial";
+        unregister_temp(p);
+        if (!committed_) remove_with_journals(p);
+    }
 }
 
 std::string OutputDir::temp(const std::string& name) {
@@ -39,6 +95,7 @@ std::string OutputDir::temp(const std::string& name) {
     std::string p = dir_ + "/." + name + ".partial";
     std::error_code ec;
     fs::remove(p, ec);
+    register_temp(p);
     return p;
 }
 

@@ -35,6 +35,11 @@ private:
     bool committed_ = false;
 };
 
+// Removes, with unlink() only (safe inside a signal handler), every temporary file of every
+// OutputDir not yet committed or destroyed, and the SQLite journal next to it. For a second
+// Ctrl-C that must not wait for the run to unwind.
+void remove_temp_files_now() noexcept;
+
 // The creation time for run records: $SOURCE_DATE_EPOCH when set (reproducible builds), else now;
 // ISO 8601 UTC.
 std::string run_timestamp();

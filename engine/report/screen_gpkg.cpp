@@ -137,7 +137,7 @@ void write_screen_gpkg(const checks::ScreenResult& r, const std::string& path, c
                 "ecoshield screen: buffer rings around each site with the features and redline area they hold");
         for (const auto& s : r.results) {
             const GEOSGeometry* g = r.sites.features[s.index].geom.get();
-            auto bufs = vector::site_buffers(g, r.buffers);
+            auto bufs = vector::site_buffers(g, r.buffers, vector::kRingDrawQuadSegs);
             for (size_t k = 0; k < r.buffers.size(); ++k) {
                 geom::Geom ring = k == 0 ? (s.dim == 2 ? geom::difference(bufs[0].get(), g) : geom::clone(bufs[0].get()))
                                          : geom::difference(bufs[k].get(), bufs[k - 1].get());
@@ -196,13 +196,20 @@ void write_screen_gpkg(const checks::ScreenResult& r, const std::string& path, c
     }
 
     // repairs and rejections
-    w.begin("repairs", wkbNone, {{"layer"}, {"src_fid", OFTInteger64}, {"action"}, {"reason"}},
+    // feature_code: the layer's key field (for sites the site id, also in site_id)
+    w.begin("repairs", wkbNone, {{"layer"}, {"src_fid", OFTInteger64}, {"feature_code"}, {"site_id"}, {"action"}, {"reason"}},
             "ecoshield screen: input features repaired or rejected");
-    auto add_issues = [&](const std::string& role, const io::VectorLayer& L) {
-        for (const auto& i : L.issues) w.add(nullptr, {role, static_cast<long long>(i.fid), i.action, i.reason});
-    };
-    add_issues("sites", r.sites);
-    for (const auto& L : r.layers) add_issues(L.kind, L.layer);
+    for (size_t k = 0; k < r.sites.issues.size(); ++k) {
+        const auto& i = r.sites.issues[k];
+        const std::string id = k < r.site_issues.size() ? r.site_issues[k].code : std::string();
+        w.add(nullptr, {std::string("sites"), static_cast<long long>(i.fid), id, id, i.action, i.reason});
+    }
+    for (const auto& L : r.layers)
+        for (size_t k = 0; k < L.layer.issues.size(); ++k) {
+            const auto& i = L.layer.issues[k];
+            w.add(nullptr, {L.kind, static_cast<long long>(i.fid), k < L.issue_codes.size() ? L.issue_codes[k] : std::string(),
+                            Value(), i.action, i.reason});
+        }
     w.end("repairs");
     w.close();
     progress.report(1.0, "writing layers");

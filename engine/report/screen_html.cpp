@@ -80,7 +80,7 @@ std::string site_map(const checks::ScreenResult& r, const checks::SiteResult& s)
     ring.stroke = "#555";
     ring.dash = "4 3";
     ring.stroke_width = 0.8;
-    for (const auto& bg : vector::site_buffers(g, r.buffers)) {
+    for (const auto& bg : vector::site_buffers(g, r.buffers, vector::kRingDrawQuadSegs)) {
         geom::Geom outline = geom::own(GEOSBoundary_r(h_, bg.get()), "ring outline");
         if (auto og = to_ogr(outline.get())) map.add(*og, ring);
     }
@@ -159,12 +159,12 @@ std::string screen_html(const checks::ScreenResult& r, const nlohmann::json& rep
     }
     const auto& repairs = rep["repairs"];
     if (!repairs.empty()) {
-        o << "<h3>修复与剔除 / Repaired and rejected input features (" << repairs.size() << ")</h3><table><tr><th>layer</th><th>fid</th><th>action</th><th>reason</th></tr>";
+        o << "<h3>修复与剔除 / Repaired and rejected input features (" << repairs.size() << ")</h3><table><tr><th>layer</th><th>fid</th><th>code / site id</th><th>action</th><th>reason</th></tr>";
         size_t k = 0;
         for (const auto& x : repairs) {
             if (++k > 500) break;
             o << "<tr><td>" << esc(x["layer"].get<std::string>()) << "</td><td>" << x["fid"].get<long long>() << "</td><td>"
-              << esc(x["action"].get<std::string>()) << "</td><td>" << esc(x["reason"].get<std::string>()) << "</td></tr>";
+              << esc(x.value("code", std::string())) << "</td><td>" << esc(x["action"].get<std::string>()) << "</td><td>" << esc(x["reason"].get<std::string>()) << "</td></tr>";
         }
         o << "</table>" << (repairs.size() > 500 ? "<p>(first 500 listed; all are in report.json)</p>" : "") << "\n";
     }

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstdio>
+#include <limits>
 #include <sstream>
 
 #include <tbb/parallel_for.h>
@@ -111,11 +112,18 @@ json screen_json_head(const checks::ScreenResult& r, const std::string& created)
     j["notes"] = r.notes;
 
     json repairs = json::array();
-    auto add_repairs = [&](const std::string& role, const io::VectorLayer& L) {
-        for (const auto& i : L.issues) repairs.push_back({{"layer", role}, {"fid", i.fid}, {"action", i.action}, {"reason", i.reason}});
-    };
-    add_repairs("sites", r.sites);
-    for (const auto& L : r.layers) add_repairs(L.kind, L.layer);
+    // each row names the feature by its code (the layer's key field; for sites the site id)
+    for (size_t k = 0; k < r.sites.issues.size(); ++k) {
+        const auto& i = r.sites.issues[k];
+        const std::string id = k < r.site_issues.size() ? r.site_issues[k].code : std::string();
+        repairs.push_back({{"layer", "sites"}, {"fid", i.fid}, {"code", id}, {"site_id", id}, {"action", i.action}, {"reason", i.reason}});
+    }
+    for (const auto& L : r.layers)
+        for (size_t k = 0; k < L.layer.issues.size(); ++k) {
+            const auto& i = L.layer.issues[k];
+            repairs.push_back({{"layer", L.kind}, {"fid", i.fid}, {"code", k < L.issue_codes.size() ? L.issue_codes[k] : std::string()},
+                               {"action", i.action}, {"reason", i.reason}});
+        }
     j["repairs"] = repairs;
 
     json verdict_counts = json::object();
@@ -252,7 +260,7 @@ void write_screen_json(std::ostream& o, const checks::ScreenResult& r, const jso
 std::string screen_csv(const checks::ScreenResult& r) {
     std::ostringstream o;
     o << "\xEF\xBB\xBF";  // BOM: Excel reads the Chinese text as UTF-8
-    o << "site_id,name,activity,geometry,verdict,rules_fired,area_m2,area_ell_m2,length_m,n_hits,tiny_overlaps";
+    o << "site_id,name,activity,geometry,verdict,rules_fired,rejected_reason,area_m2,area_ell_m2,length_m,n_hits,tiny_overlaps";
     const int red = r.layer_index("redline");
     if (red >= 0)
         o << ",redline_hits,redline_overlap_m2,redline_overlap_ellipsoidal_m2,redline_share,redline_length_inside_m,"
@@ -267,11 +275,34 @@ std::string screen_csv(const checks::ScreenResult& r) {
         o << "," << k << "_hits," << k << "_overlap_m2," << k << "_dmin_m";
     }
     o << "\n";
+    // every site read is a row: the sites rejected at read time (no geometry, nothing left after
+    // repair ...) appear where they were read (FID order), verdict "rejected" with the reason
+    size_t columns = 0;
+    {
+        std::string h = o.str();
+        columns = static_cast<size_t>(std::count(h.begin(), h.end(), ',')) + 1;
+    }
+    std::vector<size_t> rejected;
+    for (size_t k = 0; k < r.sites.issues.size(); ++k)
+        if (r.sites.issues[k].action != "repaired") rejected.push_back(k);
+    size_t next_rejected = 0;
+    auto rejected_rows_before = [&](long long fid) {
+        for (; next_rejected < rejected.size() && r.sites.issues[rejected[next_rejected]].fid < fid; ++next_rejected) {
+            const size_t k = rejected[next_rejected];
+            const auto& issue = r.sites.issues[k];
+            const checks::IssueFacts facts = k < r.site_issues.size() ? r.site_issues[k] : checks::IssueFacts{};
+            o << csv_field(facts.code.empty() ? std::to_string(issue.fid) : facts.code) << "," << csv_field(facts.name) << ","
+              << csv_field(facts.activity) << ",,rejected,," << csv_field(issue.reason);
+            for (size_t c = 7; c < columns; ++c) o << ",";
+            o << "\n";
+        }
+    };
     for (const auto& s : r.results) {
+        rejected_rows_before(r.sites.features[s.index].fid);
         std::string fired;
         for (const auto& f : s.fired) fired += (fired.empty() ? "" : ";") + f.rule_id;
         o << csv_field(s.site_id) << "," << csv_field(s.name) << "," << csv_field(s.activity) << "," << family(s.dim) << ","
-          << s.verdict << "," << csv_field(fired) << "," << num(s.area_m2, -1) << "," << num(s.area_ell_m2, -1) << "," << num(s.length_m, -1)
+          << s.verdict << "," << csv_field(fired) << ",," << num(s.area_m2, -1) << "," << num(s.area_ell_m2, -1) << "," << num(s.length_m, -1)
           << "," << s.n_hits << "," << s.tiny_overlaps;
         if (red >= 0) {
             const auto& F = s.per_layer[red];
@@ -293,6 +324,7 @@ std::string screen_csv(const checks::ScreenResult& r) {
         }
         o << "\n";
     }
+    rejected_rows_before(std::numeric_limits<long long>::max());
     return o.str();
 }
 

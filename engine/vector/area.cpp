@@ -48,8 +48,11 @@ void Ellipsoidal::to_lonlat(const GEOSGeometry* line, std::vector<double>& lon, 
         py = y;
     }
     auto& ct = ct_.local();
+    io::ErrorCapture cap;  // PROJ's complaints become this one message, not lines on stderr
     if (!ct || !ct->Transform(lon.size(), lon.data(), lat.data()))
-        throw Failure("area: cannot transform coordinates to longitude/latitude for the ellipsoidal measure");
+        throw Failure("ellipsoidal measure: cannot transform the coordinates to longitude/latitude (PROJ: " +
+                      (cap.last().empty() ? std::string("no message") : cap.last()) +
+                      "); the geometry is outside the working CRS's domain");
 }
 
 double Ellipsoidal::ring_area(const GEOSGeometry* ring) const {

@@ -92,10 +92,10 @@ int LayerFigures::tiny_hits() const {
     return n;
 }
 
-std::vector<geom::Geom> site_buffers(const GEOSGeometry* site, const std::vector<double>& buffers) {
+std::vector<geom::Geom> site_buffers(const GEOSGeometry* site, const std::vector<double>& buffers, int quadsegs) {
     std::vector<geom::Geom> out;
     out.reserve(buffers.size());
-    for (double b : buffers) out.push_back(geom::buffer(site, b, 16));
+    for (double b : buffers) out.push_back(geom::buffer(site, b, quadsegs));
     return out;
 }
 
@@ -118,7 +118,7 @@ int count_crossings(const GEOSGeometry* line, const GEOSGeometry* boundary) {
     };
     if (GEOSGeomTypeId_r(h, x.get()) == GEOS_MULTILINESTRING || GEOSGeomTypeId_r(h, x.get()) == GEOS_GEOMETRYCOLLECTION) {
         // merge touching collinear pieces so one shared stretch counts once
-        geom::Geom merged = geom::own(GEOSLineMerge_r(h, geom::extract_dim(x.get(), 1).get()), "line merge");
+        geom::Geom merged = geom::own(GEOSLineMerge_r(geom::clear_error(), geom::extract_dim(x.get(), 1).get()), "line merge");
         geom::Geom pts = geom::extract_dim(x.get(), 0);
         visit(visit, merged.get());
         if (!geom::is_empty(pts.get())) visit(visit, pts.get());
@@ -266,8 +266,12 @@ inline double box_box(const ConstraintIndex::Chunk& a, const ConstraintIndex::Ch
 
 // Distance between two geometries that do not intersect: the minimum over every pair of
 // segments (or points) of GEOS's formulas, as GEOS's facet distance computes it, with pairs of
-// chunks whose boxes are farther apart than the minimum so far skipped.
-double flat_distance(const ConstraintIndex::Flat& a, const ConstraintIndex::Flat& b) {
+// chunks whose boxes are farther apart than the minimum so far skipped. Pairs whose boxes are
+// farther apart than `cutoff` are skipped too: a distance up to `cutoff` is still exact to the
+// last bit (the pair holding it is never skipped); a larger one comes back as some value above
+// `cutoff` (possibly infinity), which the caller discards.
+double flat_distance(const ConstraintIndex::Flat& a, const ConstraintIndex::Flat& b,
+                     double cutoff = std::numeric_limits<double>::infinity()) {
     double best = std::numeric_limits<double>::infinity();
     const double *pa = a.xy.data(), *pb = b.xy.data();
     auto at = [](const double* xy, unsigned j) { return XY{xy[2 * j], xy[2 * j + 1]}; };
@@ -282,12 +286,14 @@ double flat_distance(const ConstraintIndex::Flat& a, const ConstraintIndex::Flat
     size_t first = 0;
     for (unsigned ia = 0; ia < a.chunks.size(); ++ia)
         for (unsigned ib = 0; ib < b.chunks.size(); ++ib) {
-            pairs.push_back({box_box(a.chunks[ia], b.chunks[ib]), ia, ib});
+            const double lb = box_box(a.chunks[ia], b.chunks[ib]);
+            if (lb > cutoff) continue;
+            pairs.push_back({lb, ia, ib});
             if (pairs.back().lb < pairs[first].lb) first = pairs.size() - 1;
         }
     if (!pairs.empty()) std::swap(pairs[0], pairs[first]);
     for (const Pair& pr : pairs) {
-        if (pr.lb > best) continue;
+        if (pr.lb > best || pr.lb > cutoff) continue;
         const auto& ca = a.chunks[pr.ia];
         const auto& cb = b.chunks[pr.ib];
         const bool apt = ca.first == ca.last, bpt = cb.first == cb.last;
@@ -302,7 +308,8 @@ double flat_distance(const ConstraintIndex::Flat& a, const ConstraintIndex::Flat
                 const XY A = at(pa, j - 1), B = at(pa, j);
                 for (unsigned k = cb.first + 1; k <= cb.last; ++k) {
                     const XY C = at(pb, k - 1), D = at(pb, k);
-                    if (seg_box_gap(A, B, C, D) > best) continue;  // cannot lower the minimum
+                    const double gap = seg_box_gap(A, B, C, D);
+                    if (gap > best || gap > cutoff) continue;  // cannot lower the minimum, or beyond the cutoff
                     best = std::min(best, seg_seg(A, B, C, D));
                 }
             }
@@ -316,11 +323,11 @@ double flat_distance(const ConstraintIndex::Flat& a, const ConstraintIndex::Flat
 int boundary_crossings(const GEOSGeometry* inside, const GEOSGeometry* boundary) {
     if (geom::is_empty(inside)) return 0;
     auto h = geom::ctx();
-    geom::Geom merged = geom::own(GEOSLineMerge_r(h, inside), "line merge");
+    geom::Geom merged = geom::own(GEOSLineMerge_r(geom::clear_error(), inside), "line merge");
     int n = 0;
     auto ends = [&](const GEOSGeometry* line) {
-        geom::Geom a = geom::own(GEOSGeomGetStartPoint_r(h, line), "start point");
-        geom::Geom b = geom::own(GEOSGeomGetEndPoint_r(h, line), "end point");
+        geom::Geom a = geom::own(GEOSGeomGetStartPoint_r(geom::clear_error(), line), "start point");
+        geom::Geom b = geom::own(GEOSGeomGetEndPoint_r(geom::clear_error(), line), "end point");
         n += geom::distance(a.get(), boundary) < 1e-9 ? 1 : 0;
         n += geom::distance(b.get(), boundary) < 1e-9 ? 1 : 0;
     };
@@ -335,8 +342,16 @@ int boundary_crossings(const GEOSGeometry* inside, const GEOSGeometry* boundary)
 double area_within(const GEOSGeometry* f, double f_area, const GEOSGeometry* buf, const geom::Prepared& pbuf) {
     if (pbuf.covers(f)) return f_area;
     geom::Box b = geom::bounds(buf);
-    geom::Geom clipped = geom::own(GEOSClipByRect_r(geom::ctx(), f, b.minx, b.miny, b.maxx, b.maxy), "clip by rectangle");
+    geom::Geom clipped = geom::own(GEOSClipByRect_r(geom::clear_error(), f, b.minx, b.miny, b.maxx, b.maxy), "clip by rectangle");
     if (geom::is_empty(clipped.get())) return 0.0;
+    // the buffer has thousands of arc vertices (kRingAreaQuadSegs): keep only those within the
+    // feature's box, unless the box holds most of the buffer anyway
+    geom::Box fb = geom::bounds(clipped.get());
+    if ((fb.maxx - fb.minx) * (fb.maxy - fb.miny) < 0.5 * (b.maxx - b.minx) * (b.maxy - b.miny)) {
+        geom::Geom part = geom::own(GEOSClipByRect_r(geom::clear_error(), buf, fb.minx, fb.miny, fb.maxx, fb.maxy), "clip by rectangle");
+        if (geom::is_empty(part.get())) return 0.0;
+        return geom::area(geom::intersection(clipped.get(), part.get()).get());
+    }
     return geom::area(geom::intersection(clipped.get(), buf).get());
 }
 
@@ -371,7 +386,6 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
     if (!point_site && ring_areas)
         for (const auto& b : buffer_geoms) pbuf.emplace_back(b.get());
 
-    auto h = geom::ctx();
     for (size_t i : idx.candidates(site, reach)) {
         const GEOSGeometry* f = idx.geom(i);
         const int fdim = idx.dim(i);
@@ -387,7 +401,7 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
             // is kept, so memory does not grow with the constraint layer
             hit = psite->intersects(f);
             if (!hit) {
-                d = flat_distance(site_flat, idx.flat(i));
+                d = flat_distance(site_flat, idx.flat(i), reach > 0 ? reach : std::numeric_limits<double>::infinity());
                 if (reach > 0 && d > reach) continue;
             }
         }
@@ -406,7 +420,7 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
             } else if (sdim == 1 && fdim == 2) {
                 // inside = the part in the interior: a stretch running along the boundary is not
                 // inside, and a crossing is where an inside stretch meets the boundary
-                geom::Geom boundary = geom::own(GEOSBoundary_r(h, f), "boundary");
+                geom::Geom boundary = geom::own(GEOSBoundary_r(geom::clear_error(), f), "boundary");
                 geom::Geom inter = geom::extract_dim(geom::intersection(site, f).get(), 1);
                 x.piece = geom::is_empty(inter.get()) ? std::move(inter)
                                                        : geom::extract_dim(geom::difference(inter.get(), boundary.get()).get(), 1);

@@ -97,7 +97,16 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
                          const std::vector<geom::Geom>& buffer_geoms, const ConstraintIndex& idx,
                          const Tolerance& tol, const Ellipsoidal& ell, bool ring_areas = true);
 
-// The site's buffers at the given distances (quadrant segments 16).
-std::vector<geom::Geom> site_buffers(const GEOSGeometry* site, const std::vector<double>& buffers);
+// Quadrant segments of the buffers the ring areas are measured on. A buffer's arcs are chords of
+// the true circle: with 16 segments a full circle is 0.16 % short; with 1024 it is short by
+// (pi/2048)^2/6 = 3.9e-7 relative (a ring around a polygon or line site is its rectangles,
+// exact, plus at most one full circle of arcs, so the ring's own error is smaller still).
+constexpr int kRingAreaQuadSegs = 1024;
+// Quadrant segments of the ring polygons drawn in screen.gpkg (display only: 5e-5 short).
+constexpr int kRingDrawQuadSegs = 64;
+
+// The site's buffers at the given distances (quadrant segments `quadsegs`).
+std::vector<geom::Geom> site_buffers(const GEOSGeometry* site, const std::vector<double>& buffers,
+                                     int quadsegs = kRingAreaQuadSegs);
 
 }  // namespace eco::vector
