@@ -7,8 +7,13 @@
 //      R3 C2 biodiversity [5000,5200]x[0,100]              20 000 (added)
 // overall: old 1 250 000, new 1 170 000, change -80 000 (fail); C1 -100 000 (fail); C2 +20 000 (pass)
 #include <catch2/catch.hpp>
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
+
+#include <map>
 
 #include "checks/redline_diff.h"
+#include "core/error.h"
 #include "test_util.h"
 
 using namespace eco;
@@ -141,4 +146,115 @@ TEST_CASE("redline diff: split_by_width keeps a wide rectangle whole and drops a
     auto [core, thin] = checks::split_by_width(g.get(), 1.0);
     CHECK(geom::area(core.get()) == Approx(1000).epsilon(1e-9));
     CHECK(geom::area(thin.get()) == Approx(10).epsilon(1e-9));
+}
+
+// Counties from a hand-made admin layer that leaves strips uncovered (the fixture's patches above):
+//   甲县 x in [0, 600], 乙县 x in [700, 2200] (both y in [-100, 1100]); x in [600, 700] and beyond
+//   2200 no unit covers.
+//   甲县: old R1 600 x 1000 = 600 000; new 600 x 900 = 540 000; removed 600 x 100 = 60 000 -> change -60 000
+//   乙县: old R1 300 x 1000 + R2 200 x 500 = 400 000; new 300 x 900 + 199.6 x 500 = 369 800;
+//         removed 30 000, edge removed 0.4 x 500 = 200 -> change = -30 200 + 200 = -30 000
+//   uncovered: old R1 100 x 1000 + R2 300 x 500 = 250 000; new 90 000 + 300.4 x 500 + R3 20 000 = 260 200;
+//         removed 10 000, added 20 000, edge added 200 -> change = 10 200 - 200 = +10 000 (pass)
+TEST_CASE("redline diff: counties from an admin layer, the uncovered strip its own row", "[checks][redline_diff]") {
+    Fixture f;
+    testutil::write_vector(f.dir / "admin.gpkg", "GPKG", "admin", "EPSG:4549", wkbPolygon,
+                           {{rect(0, -100, 600, 1100), {{"XZQMC", "甲县"}}}, {rect(700, -100, 2200, 1100), {{"XZQMC", "乙县"}}}});
+    auto r = checks::run_redline_diff(f.old_src, f.new_src, P, {}, io::parse_source(f.dir / "admin.gpkg"));
+    REQUIRE(r->by_county.size() == 3);
+    REQUIRE(r->by_county.count("甲县"));
+    REQUIRE(r->by_county.count("乙县"));
+    REQUIRE(r->by_county.count(checks::kUncovered));
+    const auto& a = r->by_county.at("甲县");
+    const auto& b = r->by_county.at("乙县");
+    const auto& u = r->by_county.at(checks::kUncovered);
+    CHECK(a.old_area == Approx(600000).epsilon(1e-9));
+    CHECK(a.new_area == Approx(540000).epsilon(1e-9));
+    CHECK(a.removed == Approx(60000).epsilon(1e-9));
+    CHECK(a.change() == Approx(-60000).epsilon(1e-9));
+    CHECK_FALSE(a.not_decreased());
+    CHECK(b.old_area == Approx(400000).epsilon(1e-9));
+    CHECK(b.new_area == Approx(369800).epsilon(1e-9));
+    CHECK(b.removed == Approx(30000).epsilon(1e-9));
+    CHECK(b.edge_removed == Approx(200).epsilon(1e-6));
+    CHECK(b.edge_added == 0);
+    CHECK(b.unchanged == Approx(400000 - 30000 - 200).epsilon(1e-9));
+    CHECK(b.change() == Approx(-30000).epsilon(1e-9));
+    CHECK(u.old_area == Approx(250000).epsilon(1e-9));
+    CHECK(u.new_area == Approx(260200).epsilon(1e-9));
+    CHECK(u.removed == Approx(10000).epsilon(1e-9));
+    CHECK(u.added == Approx(20000).epsilon(1e-9));
+    CHECK(u.edge_added == Approx(200).epsilon(1e-6));
+    CHECK(u.change() == Approx(10000).epsilon(1e-9));
+    CHECK(u.not_decreased());
+    // function type and overall figures are those without the admin layer
+    CHECK(r->overall.change() == Approx(-80000).epsilon(1e-9));
+    CHECK(r->by_type.at("water_conservation").removed == Approx(100000).epsilon(1e-9));
+    // R1's removed strip is cut into one change polygon per county
+    std::map<std::string, double> removed;
+    for (const auto& c : r->pieces)
+        if (c.change == "removed") removed[c.county] += c.area;
+    CHECK(removed.size() == 3);
+    CHECK(removed["甲县"] == Approx(60000).epsilon(1e-9));
+    CHECK(removed["乙县"] == Approx(30000).epsilon(1e-9));
+    CHECK(removed[checks::kUncovered] == Approx(10000).epsilon(1e-9));
+    CHECK(r->county_source.find("admin layer") == 0);
+    bool noted = false;
+    for (const auto& n : r->notes) noted = noted || n.find("'uncovered'") != std::string::npos;
+    CHECK(noted);
+}
+
+TEST_CASE("redline diff: an admin layer without a name field is a clear error", "[checks][redline_diff]") {
+    Fixture f;
+    testutil::write_vector(f.dir / "admin.gpkg", "GPKG", "admin", "EPSG:4549", wkbPolygon, {{rect(0, 0, 10, 10), {{"foo", "x"}}}});
+    try {
+        checks::run_redline_diff(f.old_src, f.new_src, P, {}, io::parse_source(f.dir / "admin.gpkg"));
+        FAIL("no error");
+    } catch (const BadInput& e) {
+        CHECK(std::string(e.what()).find("redline diff: the admin layer") == 0);
+        CHECK(std::string(e.what()).find("has no name field") != std::string::npos);
+    }
+}
+
+// The new version in CGCS2000 lon/lat (EPSG:4490): the same rectangles, their corners transformed
+// with OGR; the diff reprojects it to the working CRS (EPSG:4549) and says so. Polygon edges are
+// straight between vertices in the working CRS, so the figures are those of the first test
+// (the corners' round trip moves them by well under 1e-6 m: areas within 1e-6 relative).
+TEST_CASE("redline diff: two versions in different CRSs are reprojected, and the notes say so", "[checks][redline_diff]") {
+    Fixture f;
+    OGRSpatialReference gk, geo;
+    gk.importFromEPSG(4549);
+    gk.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    geo.importFromEPSG(4490);
+    geo.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    auto to_geo = [&](const std::string& wkt) {
+        OGRGeometry* g = nullptr;
+        REQUIRE(OGRGeometryFactory::createFromWkt(wkt.c_str(), &gk, &g) == OGRERR_NONE);
+        REQUIRE(g->transformTo(&geo) == OGRERR_NONE);
+        OGRWktOptions opt;
+        opt.precision = 17;
+        std::string s = g->exportToWkt(opt);
+        OGRGeometryFactory::destroyGeometry(g);
+        return s;
+    };
+    testutil::write_vector(f.dir / "new_4490.gpkg", "GPKG", "redline", "EPSG:4490", wkbPolygon,
+                           {patch(to_geo(rect(0, 0, 1000, 900)), "R1", "C1", "水源涵养"),
+                            patch(to_geo(rect(2000.4, 0, 2500.4, 500)), "R2", "C1", "水土保持"),
+                            patch(to_geo(rect(5000, 0, 5200, 100)), "R3", "C2", "生物多样性维护")});
+    auto r = checks::run_redline_diff(f.old_src, io::parse_source(f.dir / "new_4490.gpkg"), P);
+    CHECK(r->work_epsg == 4549);
+    CHECK(r->new_v.layer.crs_label != r->old_v.layer.crs_label);
+    const auto& d = r->overall;
+    CHECK(d.new_area == Approx(1170000).epsilon(1e-6));
+    CHECK(d.removed == Approx(100000).epsilon(1e-6));
+    CHECK(d.added == Approx(20000).epsilon(1e-6));
+    CHECK(d.edge_removed == Approx(200).epsilon(1e-4));
+    CHECK(d.change() == Approx(-80000).epsilon(1e-6));
+    bool reprojected = false, different = false;
+    for (const auto& n : r->notes) {
+        reprojected = reprojected || n.find("the new layer was reprojected from") == 0;
+        different = different || n.find("the two versions are in different CRSs") == 0;
+    }
+    CHECK(reprojected);
+    CHECK(different);
 }

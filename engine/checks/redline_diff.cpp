@@ -1,6 +1,7 @@
 #include "checks/redline_diff.h"
 
 #include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
@@ -61,8 +62,10 @@ void for_blocks(size_t n, const Progress& progress, const char* msg, F&& f) {
 
 std::string or_none(std::string s) { return s.empty() ? "(none)" : s; }
 
+// `other`: a version read before; a patch identical to one of its patches takes that one's
+// ellipsoidal area instead of measuring it again (most patches, between two versions).
 void read_version(DiffVersion& V, const io::LayerSource& src, const io::ReadOptions& ro, const vector::Ellipsoidal& ell,
-                  const Progress& p) {
+                  const Progress& p, const DiffVersion* other = nullptr) {
     V.layer = io::read_vector(src, V.role, ro, p.sub(0.0, 0.5));
     for (const auto& f : V.layer.features)
         if (geom::dimension(f.geom.get()) != 2)
@@ -83,8 +86,97 @@ void read_version(DiffVersion& V, const io::LayerSource& src, const io::ReadOpti
     }
     std::vector<const GEOSGeometry*> g;
     for (const auto& f : V.layer.features) g.push_back(f.geom.get());
-    V.flat = vector::flatten(g, ell, p.sub(0.5, 1.0));
+    if (!other) {
+        V.flat = vector::flatten(g, ell, p.sub(0.5, 1.0));
+        return;
+    }
+    geom::STRtree tree;
+    for (size_t j = 0; j < other->layer.features.size(); ++j) tree.insert(other->layer.features[j].geom.get(), j);
+    tree.build();
+    auto known = [&](size_t i, double& area_ell) {
+        for (size_t j : tree.query(g[i]))
+            if (GEOSEqualsExact_r(geom::ctx(), g[i], other->layer.features[j].geom.get(), 0.0) == 1) {
+                area_ell = other->flat[j].raw_area_ell;
+                return true;
+            }
+        return false;
+    };
+    V.flat = vector::flatten(g, ell, p.sub(0.5, 1.0), known);
 }
+
+// Counties from an admin layer: its flattened units, indexed, prepared once per worker thread.
+class AdminUnits {
+public:
+    AdminUnits(const io::VectorLayer& layer, const vector::Ellipsoidal& ell, const Progress& p) : ell_(ell) {
+        const auto& spec = catalog::kind("admin", op);
+        catalog::Binding bind(spec, layer);
+        if (bind.index("name") < 0) {
+            std::string fields;
+            for (const auto& f : layer.fields) fields += (fields.empty() ? "" : ", ") + f.name;
+            throw BadInput(op + ": the admin layer '" + layer.display() + "' has no name field (name, XZQMC, XZQHMC or NAME_ZH); its fields are: " +
+                           fields);
+        }
+        std::vector<const GEOSGeometry*> g;
+        for (const auto& f : layer.features) {
+            if (geom::dimension(f.geom.get()) != 2)
+                throw BadInput(op + ": the admin layer '" + layer.display() + "' has a non-polygon feature (fid " + std::to_string(f.fid) +
+                               "); admin units are polygons");
+            g.push_back(f.geom.get());
+            std::string n = bind.value(f, "name");
+            if (n.empty()) n = "fid " + std::to_string(f.fid);
+            name_.push_back(n);
+        }
+        flat_ = vector::flatten(g, ell, p);
+        for (size_t j = 0; j < flat_.size(); ++j)
+            if (!geom::is_empty(flat_[j].geom.get())) tree_.insert(flat_[j].geom.get(), j);
+        tree_.build();
+    }
+    struct Part {
+        std::string county;
+        geom::Geom geom;
+        double area = 0, area_ell = 0;
+    };
+    // g (of area a, ellipsoidal ae) cut by the units; the part outside them is kUncovered. When one
+    // unit covers g, g is returned whole with its own areas (no overlay).
+    std::vector<Part> split(const GEOSGeometry* g, double a, double ae, bool keep_geom) const {
+        std::vector<Part> out;
+        if (geom::is_empty(g) || a <= 0) return out;
+        std::vector<const GEOSGeometry*> hit;
+        auto& prep = prepared_.local();
+        if (prep.empty()) prep.resize(flat_.size());
+        for (size_t j : tree_.query(g)) {
+            const GEOSGeometry* h = flat_[j].geom.get();
+            if (!prep[j]) prep[j] = std::make_unique<geom::Prepared>(h);
+            if (!prep[j]->intersects(g)) continue;
+            if (prep[j]->covers(g)) {  // the units are flattened: no other one shares any area with g
+                out.clear();
+                out.push_back({name_[j], keep_geom ? geom::clone(g) : geom::Geom(), a, ae});
+                return out;
+            }
+            geom::Geom x = poly(geom::intersection(g, h));
+            const double ax = geom::is_empty(x.get()) ? 0.0 : geom::area(x.get());
+            if (ax <= 0) continue;
+            const double axe = ell_.area(x.get());
+            out.push_back({name_[j], keep_geom ? std::move(x) : geom::Geom(), ax, axe});
+            hit.push_back(h);
+        }
+        geom::Geom rest = vector::minus_union(g, hit);
+        const double ar = geom::is_empty(rest.get()) ? 0.0 : geom::area(rest.get());
+        if (ar > 0) {
+            const double are = ell_.area(rest.get());
+            out.push_back({kUncovered, keep_geom ? std::move(rest) : geom::Geom(), ar, are});
+        }
+        return out;
+    }
+    size_t size() const { return flat_.size(); }
+
+private:
+    const vector::Ellipsoidal& ell_;
+    std::vector<std::string> name_;
+    std::vector<vector::FlatFeature> flat_;
+    geom::STRtree tree_;
+    mutable tbb::enumerable_thread_specific<std::vector<std::unique_ptr<geom::Prepared>>> prepared_;
+};
 
 }  // namespace
 
@@ -99,7 +191,8 @@ std::pair<geom::Geom, geom::Geom> split_by_width(const GEOSGeometry* g, double t
 }
 
 std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_src, const io::LayerSource& new_src,
-                                                    const nlohmann::json& given, const Progress& progress) {
+                                                    const nlohmann::json& given, const Progress& progress,
+                                                    const std::optional<io::LayerSource>& admin_src) {
     auto t0 = std::chrono::steady_clock::now();
     auto R = std::make_unique<RedlineDiffResult>();
     R->params = resolve_params(redline_diff_spec(), given.is_null() ? nlohmann::json::object() : given);
@@ -121,8 +214,23 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
     io::ReadOptions ro;
     ro.op = op;
     ro.work_crs = R->work_crs.get();
-    read_version(R->old_v, old_src, ro, ell, progress.sub(0.0, 0.25));
-    read_version(R->new_v, new_src, ro, ell, progress.sub(0.25, 0.5));
+    read_version(R->old_v, old_src, ro, ell, progress.sub(0.0, 0.2));
+    read_version(R->new_v, new_src, ro, ell, progress.sub(0.2, 0.4), &R->old_v);
+    std::unique_ptr<AdminUnits> units;
+    if (admin_src) {
+        R->admin = io::read_vector(*admin_src, "admin", ro, progress.sub(0.4, 0.42));
+        units = std::make_unique<AdminUnits>(*R->admin, ell, progress.sub(0.42, 0.45));
+        R->county_source = "admin layer " + R->admin->source.spec;
+        bool seen = false;
+        for (const auto& f : R->inputs) seen = seen || f.path == R->admin->source.path;
+        if (!seen) R->inputs.push_back(io::file_facts(R->admin->source.path));
+        if (R->admin->crs_label != R->work_crs_label)
+            R->notes.push_back("the admin layer was reprojected from " + R->admin->crs_label + " to the working CRS");
+        R->notes.push_back("counties from the admin layer " + R->admin->source.spec + " (" + std::to_string(units->size()) +
+                           " units), not from the patches' county field; the area no unit covers is the row '" + kUncovered + "'");
+    } else {
+        R->county_source = R->old_v.binding.index("county") >= 0 ? "field county" : "field county_code";
+    }
     for (DiffVersion* V : {&R->old_v, &R->new_v}) {
         if (V->layer.crs_assumed) R->notes.push_back("the " + V->role + " layer has no CRS; assumed " + V->layer.crs_label);
         if (V->layer.crs_label != R->work_crs_label)
@@ -151,9 +259,21 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
         for_blocks(V.flat.size(), p, from_new ? "added area" : "removed area", [&](size_t i) {
             const GEOSGeometry* g = V.flat[i].geom.get();
             if (geom::is_empty(g)) return;
+            // the same polygon in the other version (most patches, between two versions): no change,
+            // no overlay; otherwise g minus the union of the patches it meets
+            const auto cand = tree.query(g);
+            bool same = false;
+            for (size_t j : cand) same = same || GEOSEqualsExact_r(geom::ctx(), g, W.flat[j].geom.get(), 0.0) == 1;
+            if (same) {
+                if (unchanged) {
+                    (*unchanged)[i] = V.flat[i].area;
+                    (*unchanged_ell)[i] = V.flat[i].area_ell;
+                }
+                return;
+            }
             geom::Prepared pg(g);
             std::vector<const GEOSGeometry*> hit;
-            for (size_t j : tree.query(g))
+            for (size_t j : cand)
                 if (pg.intersects(W.flat[j].geom.get())) hit.push_back(W.flat[j].geom.get());
             geom::Geom diff = vector::minus_union(g, hit);
             double a = geom::is_empty(diff.get()) ? 0.0 : geom::area(diff.get());
@@ -190,15 +310,69 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
             for (auto& c : v) R->pieces.push_back(std::move(c));
     };
     std::vector<double> unch(R->old_v.flat.size()), unch_ell(R->old_v.flat.size());
-    changes(R->old_v, R->new_v, false, &unch, &unch_ell, progress.sub(0.5, 0.75));
-    changes(R->new_v, R->old_v, true, nullptr, nullptr, progress.sub(0.75, 1.0));
+    changes(R->old_v, R->new_v, false, &unch, &unch_ell, progress.sub(0.45, 0.7));
+    changes(R->new_v, R->old_v, true, nullptr, nullptr, progress.sub(0.7, 0.9));
+    for (auto& c : R->pieces) c.county = (c.from_new ? R->new_v : R->old_v).county[c.patch];
 
     // figures per county, per function type and overall
+    const bool by_field = !units;
     auto add = [&](const std::string& county, const std::string& type, auto&& fn) {
-        fn(R->by_county[county]);
+        if (by_field) fn(R->by_county[county]);
         fn(R->by_type[type]);
         fn(R->overall);
     };
+    if (units) {
+        // old and new area per unit, then the change pieces cut by the units
+        for (DiffVersion* V : {&R->old_v, &R->new_v}) {
+            std::vector<std::vector<AdminUnits::Part>> parts(V->flat.size());
+            for_blocks(V->flat.size(), progress.sub(V == &R->old_v ? 0.9 : 0.93, V == &R->old_v ? 0.93 : 0.96), "counties from the admin layer",
+                       [&](size_t i) { parts[i] = units->split(V->flat[i].geom.get(), V->flat[i].area, V->flat[i].area_ell, false); });
+            for (const auto& ps : parts)
+                for (const auto& p : ps) {
+                    DiffFigures& d = R->by_county[p.county];
+                    (V == &R->old_v ? d.old_area : d.new_area) += p.area;
+                    (V == &R->old_v ? d.old_ell : d.new_ell) += p.area_ell;
+                }
+        }
+        std::vector<std::vector<AdminUnits::Part>> parts(R->pieces.size());
+        for_blocks(R->pieces.size(), progress.sub(0.96, 0.99), "change polygons by county",
+                   [&](size_t i) { parts[i] = units->split(R->pieces[i].geom.get(), R->pieces[i].area, R->pieces[i].area_ell, true); });
+        std::vector<ChangePiece> cut;
+        for (size_t i = 0; i < R->pieces.size(); ++i) {
+            for (auto& p : parts[i]) {
+                ChangePiece c;
+                c.change = R->pieces[i].change;
+                c.from_new = R->pieces[i].from_new;
+                c.patch = R->pieces[i].patch;
+                c.county = p.county;
+                c.geom = std::move(p.geom);
+                c.area = p.area;
+                c.area_ell = p.area_ell;
+                DiffFigures& d = R->by_county[c.county];
+                if (c.change == "added") d.added += c.area, d.added_ell += c.area_ell;
+                else if (c.change == "removed") d.removed += c.area, d.removed_ell += c.area_ell;
+                else if (c.change == "edge_added") d.edge_added += c.area, d.edge_added_ell += c.area_ell;
+                else d.edge_removed += c.area, d.edge_removed_ell += c.area_ell;
+                cut.push_back(std::move(c));
+            }
+        }
+        // unchanged = old - removed - edge removed, as per patch
+        for (auto& [k, d] : R->by_county) {
+            d.unchanged = d.old_area - d.removed - d.edge_removed;
+            d.unchanged_ell = d.old_ell - d.removed_ell - d.edge_removed_ell;
+        }
+        // the figures by type and overall use the uncut pieces (below); the list keeps the cut ones
+        std::swap(cut, R->pieces);
+        for (const auto& c : cut) {
+            const DiffVersion& V = c.from_new ? R->new_v : R->old_v;
+            add(V.county[c.patch], V.ftype[c.patch], [&](DiffFigures& d) {
+                if (c.change == "added") d.added += c.area, d.added_ell += c.area_ell;
+                else if (c.change == "removed") d.removed += c.area, d.removed_ell += c.area_ell;
+                else if (c.change == "edge_added") d.edge_added += c.area, d.edge_added_ell += c.area_ell;
+                else d.edge_removed += c.area, d.edge_removed_ell += c.area_ell;
+            });
+        }
+    }
     for (size_t i = 0; i < R->old_v.flat.size(); ++i) {
         const auto& F = R->old_v.flat[i];
         add(R->old_v.county[i], R->old_v.ftype[i], [&](DiffFigures& d) {
@@ -216,6 +390,7 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
         });
     }
     for (const auto& c : R->pieces) {
+        if (units) break;  // done above
         const DiffVersion& V = c.from_new ? R->new_v : R->old_v;
         add(V.county[c.patch], V.ftype[c.patch], [&](DiffFigures& d) {
             if (c.change == "added") d.added += c.area, d.added_ell += c.area_ell;

@@ -8,10 +8,18 @@
 // tolerance, e.g. a boundary moved by less than 1 m) is an edge adjustment, reported apart.
 // The indicator "redline area not decreased" per county, per function type and overall compares
 // new - old area net of edge adjustments: change = (new - old) - (edge added - edge removed) >= 0.
+//
+// Counties: from the patches' county field (county, else county_code), or, with an admin layer,
+// instead of the field, from intersecting with the admin polygons (flattened in feature order,
+// named by their `name` field): every area figure per county is then the area inside that unit,
+// a change polygon crossing units is cut into one piece per unit, and the part that no admin
+// unit covers is its own county row, "uncovered". Function type and overall figures are the same
+// either way.
 #pragma once
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +35,8 @@ namespace eco::checks {
 
 const OpSpec& redline_diff_spec();
 
+inline const std::string kUncovered = "uncovered";  // county row of the area no admin unit covers
+
 struct DiffVersion {
     std::string role;  // "old" or "new"
     io::VectorLayer layer;
@@ -39,6 +49,7 @@ struct ChangePiece {
     std::string change;  // added, removed, edge_added, edge_removed
     bool from_new = false;
     size_t patch = 0;    // index into the version it comes from
+    std::string county;  // the patch's county field, or the admin unit it lies in (or kUncovered)
     geom::Geom geom;
     double area = 0, area_ell = 0;
 };
@@ -62,6 +73,8 @@ struct RedlineDiffResult {
     int work_epsg = 0;
     std::unique_ptr<vector::Ellipsoidal> ellipsoidal;
     DiffVersion old_v, new_v;
+    std::optional<io::VectorLayer> admin;  // when counties come from an admin layer
+    std::string county_source;             // "field county", "field county_code" or "admin layer <spec>"
     std::vector<ChangePiece> pieces;  // removed (old patch order), then added (new patch order)
     std::map<std::string, DiffFigures> by_county, by_type;
     DiffFigures overall;
@@ -70,8 +83,11 @@ struct RedlineDiffResult {
     double seconds = 0;
 };
 
+// `admin`: counties from this polygon layer (kind admin: its `name` field, or XZQMC...) instead of
+// the patches' county field.
 std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_src, const io::LayerSource& new_src,
-                                                    const nlohmann::json& params, const Progress& progress = {});
+                                                    const nlohmann::json& params, const Progress& progress = {},
+                                                    const std::optional<io::LayerSource>& admin = std::nullopt);
 
 // Splits a polygonal change geometry into its part wider than `tolerance` (opening with mitred
 // joins) and the thin rest; both polygonal, possibly empty.

@@ -98,6 +98,15 @@ json redline_diff_json(const checks::RedlineDiffResult& r, const std::string& cr
         "change = (new - old) - (edge_added - edge_removed); 'redline area not decreased' when change >= 0; "
         "overlaps between patches of one version count once, for the patch read first";
     j["inputs"] = {version_json(r, r.old_v), version_json(r, r.new_v)};
+    if (r.admin) {
+        json e{{"role", "admin"}, {"source", r.admin->source.spec}, {"path", r.admin->source.path}, {"layer", r.admin->layer_name},
+               {"crs", r.admin->crs_label}, {"crs_assumed", r.admin->crs_assumed}, {"features_read", r.admin->n_read},
+               {"features_used", r.admin->features.size()}};
+        for (const auto& f : r.inputs)
+            if (f.path == r.admin->source.path) e["file"] = {{"size", f.size}, {"sha256", f.sha256}};
+        j["inputs"].push_back(e);
+    }
+    j["county_source"] = r.county_source;
     json counties = json::array(), types = json::array();
     for (const auto& [k, d] : r.by_county) {
         json e = fig_json(d);
@@ -115,7 +124,7 @@ json redline_diff_json(const checks::RedlineDiffResult& r, const std::string& cr
     json changes = json::array();
     for (const auto& c : r.pieces) {
         const auto& V = version_of(r, c);
-        changes.push_back({{"change", c.change}, {"version", V.role}, {"code", V.code[c.patch]}, {"county", V.county[c.patch]},
+        changes.push_back({{"change", c.change}, {"version", V.role}, {"code", V.code[c.patch]}, {"county", c.county},
                            {"function_type", V.ftype[c.patch]}, {"fid", V.layer.features[c.patch].fid}, {"area_m2", jnum(c.area)},
                            {"area_ell_m2", jnum(c.area_ell)}});
     }
@@ -162,7 +171,7 @@ std::string diff_html(const checks::RedlineDiffResult& r, const json& rep) {
          "</style></head><body>\n";
     o << "<h1>生态保护红线变化 / Redline change</h1>\n<p><small>ecoshield " << ECOSHIELD_VERSION << " &middot; "
       << esc(rep.value("created", "")) << " &middot; working CRS " << esc(r.work_crs_label) << " &middot; edge tolerance "
-      << num(r.tolerance) << " m</small></p>\n";
+      << num(r.tolerance) << " m &middot; counties from the " << esc(r.county_source) << "</small></p>\n";
     o << "<p>old: " << esc(r.old_v.layer.source.spec) << "<br>new: " << esc(r.new_v.layer.source.spec) << "</p>\n";
     const bool pass = r.overall.not_decreased();
     o << "<p>红线面积不减少 / redline area not decreased: <span class=" << (pass ? "pass>PASS" : "fail>FAIL") << "</span> (change "
@@ -189,7 +198,7 @@ std::string diff_html(const checks::RedlineDiffResult& r, const json& rep) {
          "<th>ha</th><th>m2 (ell.)</th></tr>\n";
     for (const auto& c : r.pieces) {
         const auto& V = version_of(r, c);
-        o << "<tr><td>" << c.change << "</td><td>" << esc(V.code[c.patch]) << "</td><td>" << esc(V.county[c.patch]) << "</td><td>"
+        o << "<tr><td>" << c.change << "</td><td>" << esc(V.code[c.patch]) << "</td><td>" << esc(c.county) << "</td><td>"
           << esc(V.ftype[c.patch]) << "</td><td class=num>" << num(units::m2_to_ha(c.area), 4) << "</td><td class=num>"
           << num(c.area_ell, 2) << "</td></tr>\n";
     }
@@ -222,10 +231,10 @@ std::vector<std::string> write_redline_diff_outputs(const checks::RedlineDiffRes
                 "ecoshield redline diff: added, removed and edge-adjustment polygons with their source patch");
         for (const auto& c : r.pieces) {
             const auto& V = version_of(r, c);
-            w.add(c.geom.get(), {c.change, V.role, V.code[c.patch], V.county[c.patch], V.ftype[c.patch], V.layer.features[c.patch].fid,
+            w.add(c.geom.get(), {c.change, V.role, V.code[c.patch], c.county, V.ftype[c.patch], V.layer.features[c.patch].fid,
                                  c.area, c.area_ell, units::m2_to_ha(c.area)});
         }
-        w.end("");
+        w.end("diff_change");
         std::vector<OutField> f{{"grp"}, {"value"}, {"old_m2", OFTReal}, {"new_m2", OFTReal}, {"added_m2", OFTReal},
                                 {"removed_m2", OFTReal}, {"unchanged_m2", OFTReal}, {"edge_added_m2", OFTReal},
                                 {"edge_removed_m2", OFTReal}, {"change_m2", OFTReal}, {"change_ell_m2", OFTReal}, {"verdict"}};

@@ -233,7 +233,7 @@ std::vector<std::string> write_tabulate_outputs(const checks::TabulateResult& r,
                                  p.b == vector::kNone ? checks::kOutsideB : r.B.category[p.b], af, bf, p.area, p.area_ell,
                                  units::m2_to_ha(p.area)});
         }
-        w.end("");
+        w.end("tabulate_pieces");
         for (const auto* L : {&r.A, &r.B}) {
             if (L->self_overlap <= 0) continue;
             w.begin(std::string("self_overlap_") + (L == &r.A ? "a" : "b"), multi_type(2),

@@ -1,9 +1,11 @@
 #include "vector/overlay_tabulate.h"
 
 #include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <memory>
 
 namespace eco::vector {
 
@@ -31,17 +33,66 @@ geom::Geom minus_union(const GEOSGeometry* g, const std::vector<const GEOSGeomet
     if (others.empty()) return geom::clone(g);
     if (others.size() == 1) return poly(geom::difference(g, others[0]));
     auto h = geom::ctx();
-    std::vector<GEOSGeometry*> parts;
-    parts.reserve(others.size());
-    for (auto* o : others) parts.push_back(GEOSGeom_clone_r(h, o));
-    geom::Geom coll = geom::own(GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, parts.data(),
-                                                            static_cast<unsigned>(parts.size())),
-                                "collect");
-    geom::Geom u = geom::own(GEOSUnaryUnion_r(h, coll.get()), "union");
-    return poly(geom::difference(g, u.get()));
+    // Only the others whose boxes overlap need a union: group them (union-find on box overlap, in
+    // input order), union each group of two or more, and put every group's polygons into one
+    // MultiPolygon, valid because the groups' boxes are disjoint. The same set as the union of
+    // all, without a cascaded union of features that cannot touch (e.g. 50 separate patches).
+    const size_t n = others.size();
+    std::vector<geom::Box> box(n);
+    for (size_t k = 0; k < n; ++k) box[k] = geom::bounds(others[k]);
+    std::vector<size_t> parent(n);
+    for (size_t k = 0; k < n; ++k) parent[k] = k;
+    auto find = [&](size_t k) {
+        while (parent[k] != k) k = parent[k] = parent[parent[k]];
+        return k;
+    };
+    for (size_t a = 0; a < n; ++a)
+        for (size_t b = a + 1; b < n; ++b)
+            if (box[a].minx <= box[b].maxx && box[b].minx <= box[a].maxx && box[a].miny <= box[b].maxy && box[b].miny <= box[a].maxy) {
+                const size_t ra = find(a), rb = find(b);
+                if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
+            }
+    std::vector<std::vector<size_t>> groups(n);
+    for (size_t k = 0; k < n; ++k) groups[find(k)].push_back(k);
+    std::vector<GEOSGeometry*> polys;  // owned until handed to the collection
+    auto add_polys = [&](const GEOSGeometry* x) {
+        const int t = GEOSGeomTypeId_r(h, x);
+        if (t == GEOS_POLYGON) {
+            if (!GEOSisEmpty_r(h, x)) polys.push_back(GEOSGeom_clone_r(h, x));
+        } else if (t == GEOS_MULTIPOLYGON || t == GEOS_GEOMETRYCOLLECTION) {
+            for (int i = 0, m = GEOSGetNumGeometries_r(h, x); i < m; ++i) {
+                const GEOSGeometry* y = GEOSGetGeometryN_r(h, x, i);
+                if (GEOSGeomTypeId_r(h, y) == GEOS_POLYGON && !GEOSisEmpty_r(h, y)) polys.push_back(GEOSGeom_clone_r(h, y));
+            }
+        }
+    };
+    try {
+        for (const auto& grp : groups) {
+            if (grp.empty()) continue;
+            if (grp.size() == 1) {
+                add_polys(others[grp[0]]);
+                continue;
+            }
+            std::vector<GEOSGeometry*> parts;
+            for (size_t k : grp) parts.push_back(GEOSGeom_clone_r(h, others[k]));
+            geom::Geom coll = geom::own(GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, parts.data(),
+                                                                    static_cast<unsigned>(parts.size())),
+                                        "collect");
+            geom::Geom u = geom::own(GEOSUnaryUnion_r(h, coll.get()), "union");
+            add_polys(u.get());
+        }
+    } catch (...) {
+        for (auto* p : polys) GEOSGeom_destroy_r(h, p);
+        throw;
+    }
+    if (polys.empty()) return geom::clone(g);
+    geom::Geom multi = geom::own(GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, polys.data(), static_cast<unsigned>(polys.size())),
+                                 "collect");
+    return poly(geom::difference(g, multi.get()));
 }
 
-std::vector<FlatFeature> flatten(const std::vector<const GEOSGeometry*>& polys, const Ellipsoidal& ell, const Progress& progress) {
+std::vector<FlatFeature> flatten(const std::vector<const GEOSGeometry*>& polys, const Ellipsoidal& ell, const Progress& progress,
+                                 const std::function<bool(size_t, double&)>& known_ell) {
     const size_t n = polys.size();
     geom::STRtree tree;
     for (size_t i = 0; i < n; ++i) tree.insert(polys[i], i);
@@ -51,7 +102,7 @@ std::vector<FlatFeature> flatten(const std::vector<const GEOSGeometry*>& polys, 
         FlatFeature& F = out[i];
         const GEOSGeometry* g = polys[i];
         F.raw_area = geom::area(g);
-        F.raw_area_ell = ell.area(g);
+        if (!known_ell || !known_ell(i, F.raw_area_ell)) F.raw_area_ell = ell.area(g);
         geom::Geom cur = geom::clone(g);
         for (size_t k : tree.query(g)) {
             if (k >= i) break;  // sorted ascending: only earlier features take precedence
@@ -65,8 +116,13 @@ std::vector<FlatFeature> flatten(const std::vector<const GEOSGeometry*>& polys, 
             F.overlaps_with.push_back(k);
         }
         F.geom = std::move(cur);
-        F.area = geom::area(F.geom.get());
-        F.area_ell = ell.area(F.geom.get());
+        if (F.overlaps.empty()) {  // nothing removed: the feature as read (no second geodesic area)
+            F.area = F.raw_area;
+            F.area_ell = F.raw_area_ell;
+        } else {
+            F.area = geom::area(F.geom.get());
+            F.area_ell = ell.area(F.geom.get());
+        }
     });
     return out;
 }
@@ -82,14 +138,33 @@ std::vector<Piece> split_pieces(const std::vector<FlatFeature>& A, const std::ve
     };
     geom::STRtree ta = index(A), tb = index(B);
     std::vector<std::vector<Piece>> per_a(A.size()), per_b(B.size());
+    // B's features prepared once per worker thread, when first needed (the test "B_j covers A_i")
+    tbb::enumerable_thread_specific<std::vector<std::unique_ptr<geom::Prepared>>> prepared_b;
+    std::vector<geom::Box> box_b(B.size());
+    for (size_t j = 0; j < B.size(); ++j)
+        if (!geom::is_empty(B[j].geom.get())) box_b[j] = geom::bounds(B[j].geom.get());
     // A_i ∩ B_j and A_i outside B
     for_blocks(A.size(), progress.sub(0.0, 0.7), "splitting A by B", [&](size_t i) {
         const GEOSGeometry* g = A[i].geom.get();
         if (geom::is_empty(g)) return;
         geom::Prepared pg(g);
+        const geom::Box bg = geom::bounds(g);
+        auto& pb = prepared_b.local();
+        if (pb.empty()) pb.resize(B.size());
         std::vector<const GEOSGeometry*> hit;
         for (size_t j : tb.query(g)) {
             const GEOSGeometry* h = B[j].geom.get();
+            const geom::Box& bh = box_b[j];
+            if (bh.minx <= bg.minx && bh.miny <= bg.miny && bh.maxx >= bg.maxx && bh.maxy >= bg.maxy) {
+                // B_j may cover the whole of A_i: then A_i is one piece, as it is (the flattened B_j
+                // share no area with each other, so no other piece and nothing outside B)
+                if (!pb[j]) pb[j] = std::make_unique<geom::Prepared>(h);
+                if (pb[j]->covers(g)) {
+                    per_a[i].clear();
+                    per_a[i].push_back({i, j, geom::clone(g), A[i].area, A[i].area_ell});
+                    return;
+                }
+            }
             if (!pg.intersects(h)) continue;
             if (pg.covers(h)) {  // the whole of B_j lies in A_i
                 per_a[i].push_back({i, j, geom::clone(h), B[j].area, B[j].area_ell});
@@ -110,7 +185,13 @@ std::vector<Piece> split_pieces(const std::vector<FlatFeature>& A, const std::ve
             per_a[i].push_back({i, kNone, std::move(rest), a, ae});
         }
     });
-    // B_j outside A
+    // B_j outside A. Its ellipsoidal area is B_j's minus that of its pieces with A (the pieces
+    // partition B_j: the same number up to rounding, without a geodesic sum over every hole),
+    // unless it is under 1e-6 of B_j, where the rounding would matter: then it is measured.
+    std::vector<double> in_b_ell(B.size(), 0.0);
+    for (const auto& v : per_a)  // in A's order: the same sums whatever the thread count
+        for (const auto& p : v)
+            if (p.b != kNone) in_b_ell[p.b] += p.area_ell;
     for_blocks(B.size(), progress.sub(0.7, 1.0), "B outside A", [&](size_t j) {
         const GEOSGeometry* g = B[j].geom.get();
         if (geom::is_empty(g)) return;
@@ -121,7 +202,8 @@ std::vector<Piece> split_pieces(const std::vector<FlatFeature>& A, const std::ve
         geom::Geom rest = minus_union(g, hit);
         double a = geom::is_empty(rest.get()) ? 0.0 : geom::area(rest.get());
         if (a > 0) {
-            double ae = ell.area(rest.get());
+            const double complement = B[j].area_ell - in_b_ell[j];
+            double ae = (a >= 1e-6 * B[j].area && complement > 0) ? complement : ell.area(rest.get());
             per_b[j].push_back({kNone, j, std::move(rest), a, ae});
         }
     });

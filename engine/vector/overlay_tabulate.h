@@ -6,6 +6,7 @@
 // vector::Ellipsoidal. Results do not depend on the thread count.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <vector>
 
 #include "core/progress.h"
@@ -23,9 +24,12 @@ struct FlatFeature {
     double overlap_area = 0, overlap_area_ell = 0;  // raw_area - area
 };
 
-// Flattens polygons in their given order (index order = priority).
+// Flattens polygons in their given order (index order = priority). `known_ell(i, area)`, when
+// given, may supply the ellipsoidal area of polygon i as read (returning true), e.g. from an
+// identical polygon measured before; it is called from worker threads.
 std::vector<FlatFeature> flatten(const std::vector<const GEOSGeometry*>& polys, const Ellipsoidal& ell,
-                                 const Progress& progress = {});
+                                 const Progress& progress = {},
+                                 const std::function<bool(size_t, double&)>& known_ell = {});
 
 struct Piece {
     size_t a = 0, b = 0;     // indices into A and B; b == kNone: A outside B; a == kNone: B outside A

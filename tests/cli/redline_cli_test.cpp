@@ -9,9 +9,11 @@
 #include <catch2/catch.hpp>
 
 #include <gdal_priv.h>
+#include <gdal_utils.h>
 #include <ogrsf_frmts.h>
 
 #include <filesystem>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "../test_util.h"
@@ -146,4 +148,94 @@ TEST_CASE("redline diff with no arguments: the demo against layers/demo/redline_
     int others_failing = 0;
     for (const auto& c : j["by_county"]) others_failing += c["county"] != "黄岩区" && c["verdict"] != "pass";
     CHECK(others_failing == 0);
+}
+
+TEST_CASE("redline diff: versions in different CRSs are reprojected, and console, report.json and HTML say so", "[cli][redline]") {
+    // the second version written in EPSG:4549 (Gauss-Kruger) by GDAL's ogr2ogr (GDALVectorTranslate);
+    // the demo layer is EPSG:4490
+    TempDir dir;
+    make_second_version(dir / "v2_4490.gpkg");
+    {
+        const std::string src = dir / "v2_4490.gpkg", dst = dir / "v2_4549.gpkg";
+        GDALDatasetH in = GDALOpenEx(src.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+        REQUIRE(in);
+        const char* args[] = {"-f", "GPKG", "-t_srs", "EPSG:4549", "redline", nullptr};
+        GDALVectorTranslateOptions* o = GDALVectorTranslateOptionsNew(const_cast<char**>(args), nullptr);
+        GDALDatasetH out = GDALVectorTranslate(dst.c_str(), nullptr, 1, &in, o, nullptr);
+        GDALVectorTranslateOptionsFree(o);
+        REQUIRE(out);
+        GDALClose(out);
+        GDALClose(in);
+    }
+    auto r = run_cli("redline diff layers/demo/taizhou_demo.gpkg:redline " + q(dir / "v2_4549.gpkg") + " --out " + q(dir / "out"));
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("note: the two versions are in different CRSs") != std::string::npos);
+    auto j = nlohmann::json::parse(testutil::read_text(dir / "out/report.json"));
+    bool noted = false;
+    for (const auto& n : j["notes"]) noted = noted || n.get<std::string>().find("the two versions are in different CRSs") == 0;
+    CHECK(noted);
+    CHECK(j["inputs"][0]["crs"] != j["inputs"][1]["crs"]);
+    CHECK(testutil::read_text(dir / "out/report.html").find("the two versions are in different CRSs") != std::string::npos);
+    // the same figures as with both versions in EPSG:4490 (first test): 580 000 m2 removed in 黄岩区
+    auto hy = row(j["by_county"], "county", "黄岩区");
+    REQUIRE(!hy.is_null());
+    CHECK(hy["removed_m2"].get<double>() == Approx(580000).epsilon(1e-6));
+}
+
+TEST_CASE("redline diff --admin: counties from the demo admin layer, the default on the demo", "[cli][redline]") {
+    // The two removed areas (see the first test) lie inside the 黄岩区 polygon of the demo admin layer,
+    // so the county figures by intersection agree with those by the county field; the change
+    // polygons are in the GeoPackage with their styles.
+    TempDir dir;
+    auto r = run_cli("redline diff --quiet --out " + q(dir / "out"));
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    auto j = nlohmann::json::parse(testutil::read_text(dir / "out/report.json"));
+    CHECK(j["county_source"].get<std::string>().find("admin layer") == 0);
+    auto hy = row(j["by_county"], "county", "黄岩区");
+    REQUIRE(!hy.is_null());
+    CHECK(hy["removed_m2"].get<double>() == Approx(580000).epsilon(1e-6));
+    // --admin none: the county field
+    auto f = run_cli("redline diff --quiet --admin none layers/demo/taizhou_demo.gpkg:redline layers/demo/redline_2025.gpkg --out " +
+                     q(dir / "field"));
+    REQUIRE(f.status == 0);
+    auto k = nlohmann::json::parse(testutil::read_text(dir / "field/report.json"));
+    CHECK(k["county_source"] == "field county");
+}
+
+TEST_CASE("redline diff: the change layer carries its QGIS style (added, removed, edge adjustments) as the default", "[cli][redline][styles]") {
+    TempDir dir;
+    auto r = run_cli("redline diff --quiet --no-html --out " + q(dir / "out"));
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    const std::string path = dir / "out/redline_diff.gpkg";
+    eco::io::Dataset ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    REQUIRE(ds);
+    OGRLayer* res = ds->ExecuteSQL("SELECT f_table_name, styleName, useAsDefault, styleQML FROM layer_styles", nullptr, nullptr);
+    REQUIRE(res);
+    int rows = 0;
+    for (auto& f : *res) {
+        ++rows;
+        CHECK(std::string(f->GetFieldAsString(0)) == "change");
+        CHECK(std::string(f->GetFieldAsString(1)) == "diff_change");
+        CHECK(f->GetFieldAsInteger(2) == 1);
+        const std::string qml = f->GetFieldAsString(3);
+        CHECK(qml == testutil::read_text(std::string(ECOSHIELD_SOURCE_DIR) + "/styles/diff_change.qml"));
+        // four change kinds, each its own colour
+        std::set<std::string> colours;
+        for (const char* v : {"added", "removed", "edge_added", "edge_removed"}) {
+            INFO(v);
+            CHECK(qml.find("value=\"" + std::string(v) + "\"") != std::string::npos);
+        }
+        const std::string key = "<Option name=\"color\" type=\"QString\" value=\"";
+        size_t p = 0;
+        while ((p = qml.find(key, p)) != std::string::npos) {
+            p += key.size();
+            colours.insert(qml.substr(p, qml.find('"', p) - p));
+        }
+        CHECK(colours.size() >= 5);  // four kinds + other
+    }
+    ds->ReleaseResultSet(res);
+    CHECK(rows == 1);
 }

@@ -119,3 +119,28 @@ TEST_CASE("tabulate: marine class by bay, with float-noise self-overlaps written
     auto cols = j["columns"].get<std::vector<std::string>>();
     CHECK(std::find(cols.begin(), cols.end(), "台州湾") != cols.end());
 }
+
+TEST_CASE("tabulate: the pieces layer carries its QGIS style as the default in layer_styles", "[cli][tabulate][styles]") {
+    TempDir dir;
+    auto r = run_cli("tabulate --quiet --no-html --out " + q(dir / "out"));
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    const std::string path = dir / "out/tabulate.gpkg";
+    eco::io::Dataset ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    REQUIRE(ds);
+    OGRLayer* res = ds->ExecuteSQL("SELECT f_table_name, styleName, useAsDefault, styleQML FROM layer_styles", nullptr, nullptr);
+    REQUIRE(res);
+    int rows = 0;
+    for (auto& f : *res) {
+        ++rows;
+        CHECK(std::string(f->GetFieldAsString(0)) == "pieces");
+        CHECK(std::string(f->GetFieldAsString(1)) == "tabulate_pieces");
+        CHECK(f->GetFieldAsInteger(2) == 1);
+        const std::string qml = f->GetFieldAsString(3);
+        CHECK(qml == testutil::read_text(std::string(ECOSHIELD_SOURCE_DIR) + "/styles/tabulate_pieces.qml"));
+        CHECK(qml.find("attr=\"a_value\"") != std::string::npos);
+        CHECK(qml.find("value=\"(outside A)\"") != std::string::npos);
+    }
+    ds->ReleaseResultSet(res);
+    CHECK(rows == 1);
+}
