@@ -74,13 +74,15 @@ GRASS
   "$GEN" compare "$W/ours.tif" "$W/grass.tif" || { echo "bench cost: ecoshield and r.cost disagree beyond 1e-9" >&2; return 1; }
   printf 'ecoshield cost   median %8.2f s of %d (CPU %.2f s)   peak RSS %7.0f MB\n' "$ours_med" "$RUNS" "$ours_cpu" "$(_rb_calc "$ours_kb/1024")"
   printf 'GRASS r.cost     median %8.2f s of %d (CPU %.2f s)   peak RSS %7.0f MB\n' "$grass_med" "$GRASS_RUNS" "$grass_cpu" "$(_rb_calc "$grass_kb/1024")"
-  printf 'ratio r.cost / ecoshield: %.1fx (target >= 5x)\n' "$(_rb_calc "$grass_med/$ours_med")"
+  printf 'ratio r.cost / ecoshield: %.1fx wall, %.1fx CPU (target >= 5x)\n' "$(_rb_calc "$grass_med/$ours_med")" "$(_rb_calc "$grass_cpu/$ours_cpu")"
+  echo "load: $(uptime)"
 
   echo "== cost distance: ${big} x ${big} alone"
   "$GEN" cost "$big" "$W/big.tif" "$W/bigsrc.geojson" > /dev/null
   _rb_time big "$ECO" -q cost "$W/big.tif" "$W/bigsrc.geojson" -o "$W/bigcost.tif"
   printf 'ecoshield cost   %8.2f s (CPU %.2f s; target < 30 s wall)   peak RSS %7.0f MB = %.1f bytes per cell (target < 24)\n' \
     "$big_s" "$big_cpu" "$(_rb_calc "$big_kb/1024")" "$(_rb_calc "$big_kb*1024/($big*$big)")"
+  echo "load: $(uptime)"
   rm -f "$W"/big*.tif
 }
 

@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <limits>
+#include <queue>
+#include <random>
 
 #include "raster/raster_cost.h"
 
@@ -138,4 +141,117 @@ TEST_CASE("cost: GRASS r.cost's documented 6x7 example", "[raster][cost][grass]"
             if (!(knight && i == 5 * 7 + 3)) CHECK(static_cast<int>(std::floor(st.acc[i] + 0.5)) == manual[i]);
         }
     }
+}
+
+namespace {
+
+// An independent reference: a textbook Dijkstra (binary heap, a cell settled when first popped),
+// straight from the conventions in raster_cost.h, on the plain row-major grid with bounds checks.
+// Ties: the lower source id, then the lower move number (of the move back to the predecessor).
+template <class R>
+CostState reference(const CostSetup& s, const std::vector<R>& res, std::vector<std::pair<uint64_t, int32_t>> src) {
+    const int W = s.width, H = s.height;
+    const size_t n = static_cast<size_t>(W) * H;
+    CostState o;
+    o.acc.assign(n, std::numeric_limits<double>::infinity());
+    o.alloc.assign(n, 0);
+    o.dir.assign(n, 0);
+    std::vector<char> done(n, 0);
+    using Q = std::pair<double, size_t>;
+    std::priority_queue<Q, std::vector<Q>, std::greater<Q>> q;
+    for (auto [c, id] : src) {
+        if (std::isnan(static_cast<double>(res[c]))) continue;
+        if (o.dir[c] == kSourceDir) {
+            o.alloc[c] = std::min(o.alloc[c], id);
+            continue;
+        }
+        o.acc[c] = 0, o.alloc[c] = id, o.dir[c] = kSourceDir;
+        q.push({0.0, c});
+    }
+    const double unit = s.cell_units ? s.cw : 1.0;
+    while (!q.empty()) {
+        auto [d, i] = q.top();
+        q.pop();
+        if (done[i] || d > o.acc[i]) continue;
+        done[i] = 1;
+        const int r = static_cast<int>(i / W), c = static_cast<int>(i % W);
+        for (int k = 1; k <= (s.knight ? 16 : 8); ++k) {
+            const Move& m = cost_move(k);
+            const int rr = r + m.dr, cc = c + m.dc;
+            if (rr < 0 || rr >= H || cc < 0 || cc >= W) continue;
+            const size_t j = static_cast<size_t>(rr) * W + cc;
+            if (done[j] || std::isnan(static_cast<double>(res[j]))) continue;
+            const double len = std::hypot(m.dc * s.cw, m.dr * s.ch) / unit;
+            double step;
+            if (k <= 8) {
+                step = (static_cast<double>(res[i]) + static_cast<double>(res[j])) / 2.0 * len;
+            } else {
+                size_t a, b;
+                if (std::abs(m.dr) == 2) a = static_cast<size_t>(r + m.dr / 2) * W + c, b = static_cast<size_t>(r + m.dr / 2) * W + cc;
+                else a = static_cast<size_t>(r) * W + c + m.dc / 2, b = static_cast<size_t>(rr) * W + c + m.dc / 2;
+                if (std::isnan(static_cast<double>(res[a])) || std::isnan(static_cast<double>(res[b]))) continue;
+                step = (static_cast<double>(res[i]) + static_cast<double>(res[a]) + static_cast<double>(res[b]) +
+                        static_cast<double>(res[j])) / 4.0 * len;
+            }
+            int back = 0;
+            for (int b = 1; b <= 16; ++b)
+                if (cost_move(b).dr == -m.dr && cost_move(b).dc == -m.dc) back = b;
+            const double cand = d + step;
+            if (cand < o.acc[j]) {
+                o.acc[j] = cand, o.alloc[j] = o.alloc[i], o.dir[j] = static_cast<uint8_t>(back);
+                q.push({cand, j});
+            } else if (cand == o.acc[j] && o.dir[j] != kSourceDir &&
+                       std::make_pair(o.alloc[i], back) < std::make_pair(o.alloc[j], static_cast<int>(o.dir[j]))) {
+                o.alloc[j] = o.alloc[i], o.dir[j] = static_cast<uint8_t>(back);
+            }
+        }
+    }
+    return o;
+}
+
+template <class R>
+void compare_with_reference(uint64_t seed, int W, int H, bool knight, bool cells, bool integer) {
+    std::mt19937_64 rng(seed);
+    std::vector<R> res(static_cast<size_t>(W) * H);
+    for (auto& v : res) {
+        const int u = static_cast<int>(rng() % 100);
+        // integer resistances 1..4 give many exactly equal costs (ties); a few holes (nodata)
+        v = u < 6 ? std::numeric_limits<R>::quiet_NaN()
+                  : integer ? static_cast<R>(1 + rng() % 4) : static_cast<R>(0.5 + static_cast<double>(rng() % 100000) / 997.0);
+    }
+    std::vector<std::pair<uint64_t, int32_t>> src;
+    const int ns = 1 + static_cast<int>(rng() % 6);
+    for (int k = 0; k < ns; ++k) src.push_back({rng() % res.size(), static_cast<int32_t>(1 + rng() % 4)});  // repeated ids too
+    src.push_back(src.front());  // the same cell twice
+    src.back().second = 9;
+    CostSetup s{W, H, 10.0, integer ? 10.0 : 7.5, knight, cells};
+    CostState got;
+    cost_run(s, res.data(), src, got);
+    const CostState want = reference(s, res, src);
+    size_t bad = 0, first = 0;
+    for (size_t i = 0; i < res.size(); ++i)
+        if (!(got.acc[i] == want.acc[i] || (std::isinf(got.acc[i]) && std::isinf(want.acc[i]))) ||
+            got.alloc[i] != want.alloc[i] || got.dir[i] != want.dir[i]) {
+            if (bad++ == 0) first = i;
+        }
+    INFO("seed " << seed << " " << W << "x" << H << (knight ? " knight" : "") << (integer ? " integer" : "") << ": " << bad
+                 << " cells differ; first at " << first << ": acc " << got.acc[first] << " vs " << want.acc[first]
+                 << ", alloc " << got.alloc[first] << " vs " << want.alloc[first] << ", dir " << int(got.dir[first]) << " vs "
+                 << int(want.dir[first]));
+    CHECK(bad == 0);
+}
+
+}  // namespace
+
+TEST_CASE("cost: identical to a textbook Dijkstra on random grids (costs, ties, allocation, back-links)", "[raster][cost]") {
+    // exact equality (==): the search reads cells ahead and may process a cell twice, but the
+    // result is the same least floating sum, lowest source id and lowest move number
+    for (uint64_t seed = 1; seed <= 12; ++seed) {
+        const int W = 20 + static_cast<int>(seed * 7 % 50), H = 15 + static_cast<int>(seed * 13 % 60);
+        compare_with_reference<float>(seed, W, H, seed % 2 == 0, seed % 3 == 0, seed % 4 < 2);
+        compare_with_reference<double>(seed + 100, H, W, seed % 2 == 1, false, seed % 4 >= 2);
+    }
+    // a larger grid, so that the frontier is longer than the look-ahead
+    compare_with_reference<float>(77, 400, 300, false, false, true);
+    compare_with_reference<float>(78, 300, 400, true, false, false);
 }

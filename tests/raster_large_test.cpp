@@ -1,7 +1,8 @@
 // A raster larger than GDAL's block cache (and far larger than the memory the run may use):
-// reclass and zonal must work block by block. The test writes a 12,000 x 12,000 Byte raster
+// reclass, zonal and rasterize must work block by block. The test writes a 12,000 x 12,000 Byte raster
 // (144 MB of cells; as Float64, which zonal reads, 1.15 GB; reclass writes 576 MB of Int32
-// cells), runs the `ecoshield` binary on it with GDAL_CACHEMAX=16 (MB), checks the results
+// cells; rasterize writes it again as Byte, 144 MB, and as Float32 coverage fractions, 576 MB),
+// runs the `ecoshield` binary on it with GDAL_CACHEMAX=16 (MB), checks the results
 // against values worked out from the pattern, and checks each run's peak resident memory
 // (wait4) stays far below the raster's size.
 #include <catch2/catch.hpp>
@@ -69,7 +70,7 @@ Child run(const std::vector<std::string>& args, const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("raster larger than the block cache: reclass and zonal work block-wise", "[raster][large]") {
+TEST_CASE("raster larger than the block cache: reclass, zonal and rasterize work block-wise", "[raster][large]") {
     fs::path d = fs::temp_directory_path() / ("ecoshield_large_" + std::to_string(::getpid()));
     fs::create_directories(d);
     const std::string in = (d / "classes.tif").string();
@@ -166,5 +167,50 @@ TEST_CASE("raster larger than the block cache: reclass and zonal work block-wise
     INFO("reclass peak RSS " << r1.max_rss_kb / 1024 << " MB, zonal peak RSS " << r2.max_rss_kb / 1024 << " MB");
     CHECK(r1.max_rss_kb < limit_kb);
     CHECK(r2.max_rss_kb < limit_kb);
+
+    // rasterize onto the same 12,000 x 12,000 grid, in cell-centre mode (GDAL's rasterizer,
+    // Byte, 144 MB) and in coverage mode (ours, Float32, 576 MB): two disjoint squares, one on
+    // cell edges (1000 x 1000 cells), one 500.6 cells wide with no edge on a cell centre (its
+    // centres: 500 x 500 cells); coverage sums to the areas in cells
+    {
+        std::ofstream z(d / "burn.geojson");
+        auto poly = [&](double x0, double y0, double x1, double y1) {
+            std::ostringstream o;
+            o.precision(17);
+            o << R"({"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[)" << x0 << "," << y0
+              << "],[" << x1 << "," << y0 << "],[" << x1 << "," << y1 << "],[" << x0 << "," << y1 << "],[" << x0 << "," << y0
+              << "]]]}}";
+            return o.str();
+        };
+        const double X = 500000, Y = 3200000;
+        z << R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4549"}},"features":[)"
+          << poly(X, Y - 10000, X + 10000, Y) << "," << poly(X + 17497, Y - 22503, X + 22503, Y - 17497) << "]}";
+    }
+    auto total = [](const std::string& path) {
+        RasterReader rr(path, "test", "raster");
+        double sum = 0;
+        std::vector<double> v;
+        for (const Window& w : rr.row_bands(256)) {
+            v.resize(static_cast<size_t>(w.cells()));
+            rr.read(w, v.data());
+            for (double x : v)
+                if (!rr.is_nodata(x)) sum += x;
+        }
+        return sum;
+    };
+    auto r3 = run({"rasterize", (d / "burn.geojson").string(), "--like", in, "--type", "Byte", "-o", (d / "centre.tif").string()}, d);
+    INFO(r3.err);
+    REQUIRE(r3.rc == 0);
+    CHECK(total((d / "centre.tif").string()) == 1e6 + 500.0 * 500.0);
+    auto r4 = run({"rasterize", (d / "burn.geojson").string(), "--like", in, "--mode", "coverage", "-o", (d / "cover.tif").string()}, d);
+    INFO(r4.err);
+    REQUIRE(r4.rc == 0);
+    CHECK(total((d / "cover.tif").string()) == Approx(1e6 + 500.6 * 500.6).epsilon(1e-9));
+    INFO("rasterize peak RSS: centre " << r3.max_rss_kb / 1024 << " MB, coverage " << r4.max_rss_kb / 1024 << " MB");
+    CHECK(r3.max_rss_kb < limit_kb);
+    // coverage works in bands of 256 full rows, several at once, and GDAL's compression threads
+    // queue blocks: usually 125-150 MB here (and 178 MB on a 24,000 x 24,000 grid, whose output is
+    // 2.3 GB), up to 290 MB seen on the loaded machine; a full-raster buffer would be 576 MB
+    CHECK(r4.max_rss_kb < 400 * 1024);
     fs::remove_all(d);
 }

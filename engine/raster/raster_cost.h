@@ -9,8 +9,11 @@
 //     with --units cells they are divided by the cell width (GRASS: 1, sqrt 2, sqrt 5 for square cells);
 //   - nodata resistance cells are impassable (left nodata); a knight step needs both crossed cells;
 //   - ties: a cell reached at exactly the same cost from two sources goes to the lower source id.
-// Memory: 17 bytes per cell (resistance 4 as Float32 or 8 for wider types, cost 8, allocation 4,
-// back-link 1) plus the heap.
+// Memory: the search works on 16 bytes per cell (24 for double resistances; raster_cost_grid.h)
+// plus the heap; cost_run then copies out to CostState (13 bytes per cell) band by band, handing
+// the working rows back as it goes. The `cost` command writes straight from the working grid.
+// Search: Dijkstra (monotone radix heap) reading a few entries ahead with prefetching; same
+// results as a strictly ordered Dijkstra (tests/raster_cost_test.cpp checks against one).
 // Outputs: accumulated cost (Float64), allocation (Int32: the id of the nearest source) and
 // back-links (Float32: degrees counter-clockwise from east towards the next cell on the way to
 // the source, GRASS r.cost's "outdir" convention; 0 at the sources).

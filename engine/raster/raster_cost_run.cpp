@@ -1,15 +1,20 @@
-// The cost command: reading the resistance raster and the sources, running cost_run, writing
+// The cost command: reading the resistance raster (straight into the working grid) and the sources,
+// running the search, writing
 // the accumulated cost, allocation and back-link rasters.
 #include <gdal_alg.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
 
 #include <cmath>
+#include <future>
 #include <limits>
 #include <sstream>
 
 #include "core/error.h"
 #include "raster/raster_record.h"
 #include "raster/raster_cost.h"
+#include "raster/raster_cost_grid.h"
 #include "raster/raster_io.h"
 #include "raster/raster_layer.h"
 
@@ -37,41 +42,50 @@ std::string num(double v) {
     return o.str();
 }
 
+// Reads the resistance into the working grid, band by band (several bands decoded at once);
+// nodata and NaN become NaN (impassable); the first value <= 0 or infinite in raster order is an error.
 template <class R>
-void load_resistance(const RasterReader& in, std::vector<R>& res, const Progress& progress) {
+void load_resistance(const RasterReader& in, detail::CostGrid<R>& grid, const Progress& progress) {
     const Grid& g = in.grid();
-    res.resize(static_cast<size_t>(g.cells()));
-    auto bands = in.row_bands(256);
-    for (size_t bi = 0; bi < bands.size(); ++bi) {
-        const Window& w = bands[bi];
-        R* dst = res.data() + static_cast<size_t>(w.y) * g.width;
-        if constexpr (std::is_same_v<R, float>) in.read(w, dst);
-        else in.read(w, dst);
-        const double nd = in.nodata() ? *in.nodata() : std::numeric_limits<double>::quiet_NaN();
-        const bool has_nd = in.nodata().has_value();
-        std::vector<long long> bad(static_cast<size_t>(w.h), -1);
-        tbb::parallel_for(0, w.h, [&](int r) {
-            R* row = dst + static_cast<size_t>(r) * w.w;
-            for (int c = 0; c < w.w; ++c) {
-                double v = static_cast<double>(row[c]);
-                if (std::isnan(v) || (has_nd && v == nd)) row[c] = std::numeric_limits<R>::quiet_NaN();
-                else if (!(v > 0) || std::isinf(v)) {
-                    if (bad[r] < 0) bad[r] = c;
+    const auto bands = in.row_bands(64);
+    const double nd = in.nodata() ? *in.nodata() : std::numeric_limits<double>::quiet_NaN();
+    const bool has_nd = in.nodata().has_value();
+    struct Bad {
+        long long row = -1;
+        int col = 0;
+        double v = 0;
+    };
+    std::vector<Bad> bad(bands.size());
+    tbb::enumerable_thread_specific<std::vector<R>> bufs;
+    ordered_groups(
+        bands.size(), 4,
+        [&](size_t bi) {
+            const Window& w = bands[bi];
+            auto& buf = bufs.local();
+            buf.resize(static_cast<size_t>(w.cells()));
+            in.read(w, buf.data());
+            for (int r = 0; r < w.h; ++r) {
+                const R* src = buf.data() + static_cast<size_t>(r) * w.w;
+                detail::CostCell<R>* dst = grid.row(w.y + r);
+                for (int c = 0; c < w.w; ++c) {
+                    const double v = static_cast<double>(src[c]);
+                    if (std::isnan(v) || (has_nd && v == nd)) continue;  // stays NaN
+                    if (!(v > 0) || std::isinf(v)) {
+                        if (bad[bi].row < 0) bad[bi] = {w.y + r, c, v};
+                        continue;
+                    }
+                    dst[c].res = src[c];
                 }
             }
-        });
-        for (int r = 0; r < w.h; ++r)
-            if (bad[r] >= 0) {
-                int c = static_cast<int>(bad[r]), row = w.y + r;
-                double v = static_cast<double>(dst[static_cast<size_t>(r) * w.w + c]);
-                throw BadInput("cost: the resistance raster '" + in.path() + "' holds " + num(v) + " at column " +
-                               std::to_string(c) + ", row " + std::to_string(row) + " (x " + num(g.col_x(c + 0.5)) +
-                               ", y " + num(g.row_y(row + 0.5)) +
-                               "); resistances must be greater than 0: fix the reclass table (a class with resistance 0 or "
-                               "less?) or make impassable cells nodata");
-            }
-        progress.report(static_cast<double>(bi + 1) / bands.size(), "cost: reading resistance");
-    }
+        },
+        [&](size_t bi) { progress.report(static_cast<double>(bi + 1) / bands.size(), "cost: reading resistance"); });
+    for (const Bad& b : bad)
+        if (b.row >= 0)
+            throw BadInput("cost: the resistance raster '" + in.path() + "' holds " + num(b.v) + " at column " +
+                           std::to_string(b.col) + ", row " + std::to_string(b.row) + " (x " + num(g.col_x(b.col + 0.5)) +
+                           ", y " + num(g.row_y(static_cast<double>(b.row) + 0.5)) +
+                           "); resistances must be greater than 0: fix the reclass table (a class with resistance 0 or "
+                           "less?) or make impassable cells nodata");
 }
 
 // The cells of each source feature: points by the cell they fall in, lines and polygons by
@@ -140,35 +154,60 @@ std::vector<std::pair<uint64_t, int32_t>> source_cells(const io::VectorLayer& la
 template <class R>
 CostResult run_typed(const CostOptions& opt, const RasterReader& in, const Progress& progress) {
     const Grid& g = in.grid();
+    if ((static_cast<uint64_t>(g.width) + 2 * detail::kCostPad) * (static_cast<uint64_t>(g.height) + 2 * detail::kCostPad) >=
+        0xFFFFFFFFull)
+        throw BadInput("cost: the resistance raster '" + in.path() +
+                       "' has more than 4.29e9 cells; split it or use a larger cell size");
+    // the run record hashes the inputs: on another core while this one reads and searches
+    auto record = std::async(std::launch::async, [&] {
+        return run_record("cost", opt.params, {{"resistance raster", opt.resistance}, {"sources", opt.sources}});
+    });
     CostResult res;
-    std::vector<R> resist;
-    load_resistance(in, resist, progress.sub(0, 0.15));
+    // every block is read once and written once: a small block cache leaves the memory to the grid
+    GDALSetCacheMax64(std::min<GIntBig>(GDALGetCacheMax64(), 256ll << 20));
+    detail::CostGrid<R> grid(g.width, g.height);
+    load_resistance(in, grid, progress.sub(0, 0.1));
     auto lg = read_layer_on_grid(opt.sources, g, "cost", "sources", opt.assume_crs);
     res.note = lg.note;
     auto cells = source_cells(lg.layer, g, opt.id_field, res.sources);
     size_t usable = 0;
-    for (auto& [cell, id] : cells) usable += !std::isnan(static_cast<double>(resist[cell]));
+    for (auto& [cell, id] : cells)
+        usable += !std::isnan(static_cast<double>(
+            grid.row(static_cast<int>(cell / static_cast<uint64_t>(g.width)))[cell % static_cast<uint64_t>(g.width)].res));
     res.source_cells = static_cast<long long>(usable);
     if (usable == 0) throw BadInput("cost: every source cell has nodata resistance; sources must lie on passable cells");
     CostSetup s{g.width, g.height, g.cw, g.ch, opt.knight, opt.cell_units};
-    CostState st;
-    cost_run(s, resist.data(), cells, st, progress.sub(0.15, 0.8));
-    std::vector<R>().swap(resist);
+    const auto ranked = detail::rank_sources(cells, static_cast<uint64_t>(g.cells()), "cost");
+    detail::cost_search(s, grid, ranked, progress.sub(0.1, 0.8));
 
-    for (size_t i = 0; i < st.acc.size(); ++i) {
-        if (std::isinf(st.acc[i])) continue;
-        ++res.reached;
-        res.max_cost = std::max(res.max_cost, st.acc[i]);
+    struct Tally {
+        long long reached = 0;
+        double max = 0;
+    };
+    std::vector<Tally> rows(static_cast<size_t>(g.height));
+    tbb::parallel_for(0, g.height, [&](int r) {
+        const auto* row = grid.row(r);
+        Tally t;
+        for (int c = 0; c < g.width; ++c)
+            if (!std::isinf(row[c].acc)) {
+                ++t.reached;
+                t.max = std::max(t.max, row[c].acc);
+            }
+        rows[static_cast<size_t>(r)] = t;
+    });
+    for (const Tally& t : rows) {
+        res.reached += t.reached;
+        res.max_cost = std::max(res.max_cost, t.max);
     }
     res.impassable = g.cells() - res.reached;
 
-    // outputs, band by band
-    GDALSetCacheMax64(std::min<GIntBig>(GDALGetCacheMax64(), 256ll << 20));
+    // outputs: the three files written at the same time (each by one thread, top to bottom: the
+    // bytes do not depend on the thread count)
     std::map<std::string, std::string> md = {{"ECOSHIELD_OPERATION", "cost"},
                                              {"ECOSHIELD_NEIGHBOURS", opt.knight ? "16" : "8"},
                                              {"ECOSHIELD_UNITS", opt.cell_units ? "cells" : "map"}};
-    add_run_metadata(md, run_record("cost", opt.params, {{"resistance raster", opt.resistance}, {"sources", opt.sources}}));
-    auto write_out = [&](const std::string& path, GDALDataType type, double nodata, const std::string& desc, auto fill, double p0) {
+    add_run_metadata(md, record.get());
+    auto write_out = [&](const std::string& path, GDALDataType type, double nodata, const std::string& desc, auto fill) {
         if (path.empty()) return;
         WriteOptions wo;
         wo.type = type;
@@ -177,27 +216,47 @@ CostResult run_typed(const CostOptions& opt, const RasterReader& in, const Progr
         wo.description = desc;
         wo.overview_resampling = "NEAREST";
         RasterWriter w(path, g, wo, "cost");
-        auto bands = w.row_bands();
-        for (size_t bi = 0; bi < bands.size(); ++bi) fill(w, bands[bi]);
+        for (const Window& b : w.row_bands()) fill(w, b);
         w.commit();
-        progress.report(p0, "cost: written " + desc);
     };
-    write_out(opt.out_cost, GDT_Float64, -1.0, "accumulated cost", [&](RasterWriter& w, const Window& b) {
-        std::vector<double> v(static_cast<size_t>(b.cells()));
-        const double* a = st.acc.data() + static_cast<size_t>(b.y) * g.width;
-        for (size_t i = 0; i < v.size(); ++i) v[i] = std::isinf(a[i]) ? -1.0 : a[i];
-        w.write(b, v.data());
-    }, 0.9);
-    write_out(opt.out_alloc, GDT_Int32, 0.0, "allocation (source id)", [&](RasterWriter& w, const Window& b) {
-        w.write(b, st.alloc.data() + static_cast<size_t>(b.y) * g.width);
-    }, 0.95);
-    write_out(opt.out_backlink, GDT_Float32, -1.0, "back-link (degrees CCW from east)", [&](RasterWriter& w, const Window& b) {
-        std::vector<float> v(static_cast<size_t>(b.cells()));
-        const uint8_t* d = st.dir.data() + static_cast<size_t>(b.y) * g.width;
-        for (size_t i = 0; i < v.size(); ++i)
-            v[i] = d[i] == 0 ? -1.f : d[i] == kSourceDir ? 0.f : static_cast<float>(cost_move_degrees(d[i]));
-        w.write(b, v.data());
-    }, 1.0);
+    auto write_cost = [&] {
+        write_out(opt.out_cost, GDT_Float64, -1.0, "accumulated cost", [&](RasterWriter& w, const Window& b) {
+            std::vector<double> v(static_cast<size_t>(b.cells()));
+            for (int r = 0; r < b.h; ++r) {
+                const auto* row = grid.row(b.y + r);
+                double* o = v.data() + static_cast<size_t>(r) * b.w;
+                for (int c = 0; c < b.w; ++c) o[c] = std::isinf(row[c].acc) ? -1.0 : row[c].acc;
+            }
+            w.write(b, v.data());
+        });
+    };
+    auto write_alloc = [&] {
+        write_out(opt.out_alloc, GDT_Int32, 0.0, "allocation (source id)", [&](RasterWriter& w, const Window& b) {
+            std::vector<int32_t> v(static_cast<size_t>(b.cells()));
+            for (int r = 0; r < b.h; ++r) {
+                const auto* row = grid.row(b.y + r);
+                int32_t* o = v.data() + static_cast<size_t>(r) * b.w;
+                for (int c = 0; c < b.w; ++c) o[c] = ranked.ids[detail::rank_of(row[c].ad)];
+            }
+            w.write(b, v.data());
+        });
+    };
+    auto write_back = [&] {
+        float deg[32];
+        for (int k = 0; k < 32; ++k) deg[k] = k == 0 ? -1.f : k == kSourceDir ? 0.f : k <= 16 ? static_cast<float>(cost_move_degrees(k)) : -1.f;
+        write_out(opt.out_backlink, GDT_Float32, -1.0, "back-link (degrees CCW from east)", [&](RasterWriter& w, const Window& b) {
+            std::vector<float> v(static_cast<size_t>(b.cells()));
+            for (int r = 0; r < b.h; ++r) {
+                const auto* row = grid.row(b.y + r);
+                float* o = v.data() + static_cast<size_t>(r) * b.w;
+                for (int c = 0; c < b.w; ++c) o[c] = deg[detail::link_of(row[c].ad)];
+            }
+            w.write(b, v.data());
+        });
+    };
+    progress.report(0.8, "cost: writing");
+    tbb::parallel_invoke(write_cost, write_alloc, write_back);
+    progress.report(1.0, "cost: written");
     return res;
 }
 
