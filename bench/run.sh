@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ecoshield benchmarks against peer tools. `make bench` runs `bench/run.sh BUILD_DIR`.
 #
-# usage: bench/run.sh BUILD_DIR [screen|all]      (default: all)
+# usage: bench/run.sh BUILD_DIR [screen|raster|graph|overlay|all]      (default: all)
 #
 # Environment:
 #   BENCH_SCALE=1          data set scale passed to the generators (0.02 for a quick run)
@@ -22,11 +22,16 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")  # the repository, for benchmarks that need it
-BENCHES=(screen raster graph)
+BENCHES=(screen raster graph overlay)
 # shellcheck source=bench/raster.sh
 source "$here/raster.sh"
 # shellcheck source=bench/graph.sh
 source "$here/graph.sh"
+# shellcheck source=bench/overlay.sh
+source "$here/overlay.sh"
+# shellcheck source=bench/pattern.sh
+source "$here/pattern.sh"
+BENCHES+=(pattern)
 
 usage() { echo "usage: bench/run.sh BUILD_DIR [$(IFS='|'; echo "${BENCHES[*]}")|all]" >&2; exit 2; }
 [ $# -ge 1 ] && [ $# -le 2 ] || usage

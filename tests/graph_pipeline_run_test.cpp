@@ -140,7 +140,10 @@ TEST_CASE("connectivity run: resistance 3 in the matrix, costs by hand; planar a
     o.links.max_distance = 150.0;
     auto rm = run_pipeline(o);
     CHECK(rm.links.links.size() == 2);
-    CHECK(rm.links.over_max == 1);
+    // A-C (200) is above 150; the 3 pairs with D have no path, which a search bounded at 150 cannot tell
+    // from "beyond 150": all 4 are counted in over_max.
+    CHECK(rm.links.over_max == 4);
+    CHECK(rm.links.unreachable_pairs == 0);
     // Euclidean: nearest cell centres 40 m apart, 80 for A-C; Euclidean links ignore the
     // resistance, impassable cells included, so D is linked too (6 pairs).
     o.links.max_distance.reset();
@@ -370,7 +373,16 @@ TEST_CASE("connectivity run: gorillas with a maximum cost and planar links", "[g
         }
     CHECK(isolated > 0);
     for (const auto& L : r.links.links) CHECK(L.cost <= 100.0);
-    CHECK(r.links.links.size() + r.links.over_max == full.links.links.size());
+    // With a maximum cost each patch's search stops there: pairs beyond it and pairs with no path at all
+    // are both counted in over_max.
+    CHECK(r.links.links.size() + r.links.over_max == full.links.links.size() + full.links.unreachable_pairs);
+    for (const auto& L : r.links.links) {
+        const PatchLink* f = find_link(full.links, L.u, L.v);
+        REQUIRE(f);
+        CHECK(f->cost == L.cost);
+        CHECK(f->path == L.path);
+    }
+    CHECK(r.links.settled_cells < full.links.settled_cells);
     // Planar links are a subset of the complete ones, with the same costs.
     o.links.max_distance.reset();
     o.links.topology = "planar";
@@ -384,6 +396,21 @@ TEST_CASE("connectivity run: gorillas with a maximum cost and planar links", "[g
     }
     // Same components as the complete graph (the planar graph keeps every reachable patch connected).
     CHECK(pl.metrics.components == full.metrics.components);
+    // Planar costs from one allocation run: the same pairs, costs never below the least cost.
+    o.links.planar_costs = "allocation";
+    auto pa = run_pipeline(o);
+    REQUIRE(pa.links.links.size() == pl.links.links.size());
+    std::size_t same = 0;
+    for (std::size_t e = 0; e < pa.links.links.size(); ++e) {
+        const auto& a = pa.links.links[e];
+        CHECK(a.u == pl.links.links[e].u);
+        CHECK(a.v == pl.links.links[e].v);
+        CHECK(a.cost >= pl.links.links[e].cost * (1 - 1e-12));
+        same += a.cost <= pl.links.links[e].cost * (1 + 1e-12);
+    }
+    WARN("gorillas planar: " << same << " of " << pa.links.links.size() << " allocation costs equal the least cost");
+    CHECK(same * 2 > pa.links.links.size());
+    CHECK(pa.metrics.components == full.metrics.components);
 }
 
 TEST_CASE("connectivity run: gorillas with MSPA core sources and a minimum area", "[graph][pipeline][real]") {

@@ -49,8 +49,8 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
         for (std::size_t v = 0; v < r.rank.size(); ++v) order[r.rank[v] - 1] = v;
         for (std::size_t i = 0; i < std::min<std::size_t>(5, order.size()); ++i)
             s << "  " << order[i] + 1 << " " << num(m.node[order[i]].dPC, 4);
-        s << "\n  styles: none for patches/links in styles/ yet (layers unstyled)";
-        s << "\n  -> " << opt.out << "/{connectivity.gpkg,report.json,report.csv}";
+        s << "\n  ->";
+        for (const auto& f : r.files) s << " " << f;
         eco::cli::say(g, s.str());
     });
 }

@@ -1,5 +1,6 @@
 #include "graph/pipeline_links.h"
 
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "graph/bounded_cost.h"
 #include "raster/raster_cost.h"
 
 namespace eco::graph {
@@ -22,9 +24,16 @@ Resistance resistance_from_table(const LandCover& lc, const raster::ReclassTable
     std::set<long long> missing;
     out.min = std::numeric_limits<double>::infinity();
     out.max = 0;
+    long long last_class = 0;  // the last class with a finite resistance (runs of one class are common)
+    const raster::ReclassRow* last_row = nullptr;
+    float last_value = 0;
     for (std::size_t i = 0; i < n; ++i) {
         if (!lc.valid[i]) continue;
         const long long c = lc.cls[i];
+        if (c == last_class && last_row) {
+            out.r[i] = last_value;
+            continue;
+        }
         auto it = seen.find(c);
         if (it == seen.end()) it = seen.emplace(c, table.find(c)).first;
         if (!it->second) {
@@ -38,6 +47,7 @@ Resistance resistance_from_table(const LandCover& lc, const raster::ReclassTable
         out.r[i] = static_cast<float>(v);
         out.min = std::min(out.min, static_cast<double>(out.r[i]));
         out.max = std::max(out.max, static_cast<double>(out.r[i]));
+        last_class = c, last_row = it->second, last_value = out.r[i];
     }
     if (!missing.empty()) {
         std::ostringstream s;
@@ -51,7 +61,7 @@ Resistance resistance_from_table(const LandCover& lc, const raster::ReclassTable
 
 namespace {
 
-// Border cells (cells with a 4-neighbour outside the patch) of every patch, as (row, col).
+// Border cells (cells with a 4-neighbour outside the patch) of every patch, as (row, col), row-major.
 std::vector<std::vector<std::pair<int, int>>> border_cells(const Patches& p) {
     const int W = p.grid.width, H = p.grid.height;
     std::vector<std::vector<std::pair<int, int>>> b(p.count());
@@ -70,29 +80,233 @@ std::vector<std::vector<std::pair<int, int>>> border_cells(const Patches& p) {
     return b;
 }
 
+// A patch's border cells indexed by row, for nearest-cell queries.
+struct BorderIndex {
+    const std::vector<std::pair<int, int>>* cells = nullptr;  // row-major
+    std::vector<int> rows;                                    // distinct rows, increasing
+    std::vector<std::size_t> start;                           // cells of rows[k]: [start[k], start[k+1])
+    int rmin = 0, rmax = -1, cmin = 0, cmax = -1;
+};
+
+BorderIndex index_border(const std::vector<std::pair<int, int>>& cells) {
+    BorderIndex x;
+    x.cells = &cells;
+    if (cells.empty()) return x;
+    x.rmin = cells.front().first;
+    x.rmax = cells.back().first;
+    x.cmin = x.cmax = cells.front().second;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (x.rows.empty() || x.rows.back() != cells[i].first) {
+            x.rows.push_back(cells[i].first);
+            x.start.push_back(i);
+        }
+        x.cmin = std::min(x.cmin, cells[i].second);
+        x.cmax = std::max(x.cmax, cells[i].second);
+    }
+    x.start.push_back(cells.size());
+    return x;
+}
+
 struct Nearest {
     double euclid = std::numeric_limits<double>::infinity(), octile = 0;
     std::pair<int, int> a{0, 0}, b{0, 0};
 };
 
-Nearest nearest_cells(const std::vector<std::pair<int, int>>& A, const std::vector<std::pair<int, int>>& B, double cw,
-                      double ch) {
+// The closest pair of cell centres (a in A, b in B): the smallest distance, and among equal distances
+// the first a in row-major order, then the first b (the result of trying every pair in that order).
+// A's cells are tried nearest to B's bounding box first, B is searched row by row within the best
+// distance so far: exact, without the |A| x |B| pairs.
+Nearest nearest_cells(const BorderIndex& A, const BorderIndex& B, double cw, double ch) {
     Nearest n;
-    for (const auto& a : A)
-        for (const auto& b : B) {
-            const double dx = (b.second - a.second) * cw, dy = (b.first - a.first) * ch;
-            const double d = std::hypot(dx, dy);
-            if (d < n.euclid) {
-                n.euclid = d;
-                n.a = a;
-                n.b = b;
+    const auto& ac = *A.cells;
+    const auto& bc = *B.cells;
+    if (ac.empty() || bc.empty()) return n;
+    auto box_dist = [&](const std::pair<int, int>& a) {
+        const int dc = std::max({0, B.cmin - a.second, a.second - B.cmax});
+        const int dr = std::max({0, B.rmin - a.first, a.first - B.rmax});
+        return std::hypot(dc * cw, dr * ch);
+    };
+    std::vector<std::pair<double, std::size_t>> order(ac.size());
+    for (std::size_t i = 0; i < ac.size(); ++i) order[i] = {box_dist(ac[i]), i};
+    std::sort(order.begin(), order.end());
+    std::size_t best_a = 0;
+    for (const auto& [bd, ia] : order) {
+        if (bd > n.euclid) break;
+        const auto& a = ac[ia];
+        // rows of B within the best distance
+        std::size_t k0 = 0, k1 = B.rows.size();
+        if (std::isfinite(n.euclid)) {
+            const int span = static_cast<int>(std::floor(n.euclid / ch)) + 1;
+            k0 = static_cast<std::size_t>(std::lower_bound(B.rows.begin(), B.rows.end(), a.first - span) - B.rows.begin());
+            k1 = static_cast<std::size_t>(std::upper_bound(B.rows.begin(), B.rows.end(), a.first + span) - B.rows.begin());
+        }
+        double abest = std::numeric_limits<double>::infinity();
+        std::pair<int, int> bsel{0, 0};
+        for (std::size_t k = k0; k < k1; ++k) {
+            const double dy = (B.rows[k] - a.first) * ch;
+            if (std::abs(dy) > n.euclid) continue;
+            const auto first = bc.begin() + static_cast<std::ptrdiff_t>(B.start[k]);
+            const auto last = bc.begin() + static_cast<std::ptrdiff_t>(B.start[k + 1]);
+            auto it = std::lower_bound(first, last, a, [](const std::pair<int, int>& x, const std::pair<int, int>& v) {
+                return x.second < v.second;
+            });
+            for (auto jt : {it == first ? last : it - 1, it}) {  // left neighbour first: row-major order
+                if (jt == last) continue;
+                const double dx = (jt->second - a.second) * cw;
+                const double d = std::hypot(dx, (jt->first - a.first) * ch);
+                if (d < abest) {
+                    abest = d;
+                    bsel = *jt;
+                }
             }
         }
+        if (abest < n.euclid || (abest == n.euclid && ia < best_a)) {
+            n.euclid = abest;
+            n.a = a;
+            n.b = bsel;
+            best_a = ia;
+        }
+    }
     // 8-neighbour steps: min(dx,dy) diagonal steps, the rest straight (square cells: exact octile).
     const int sc = std::abs(n.b.second - n.a.second), sr = std::abs(n.b.first - n.a.first);
     const int diag = std::min(sc, sr);
     n.octile = diag * std::hypot(cw, ch) + (sc - diag) * cw + (sr - diag) * ch;
     return n;
+}
+
+void set_nearest(PatchLink& L, const Nearest& nn, int W) {
+    L.euclid = nn.euclid;
+    L.octile = nn.octile;
+    L.near_u = static_cast<std::uint64_t>(nn.a.first) * W + static_cast<std::uint64_t>(nn.a.second);
+    L.near_v = static_cast<std::uint64_t>(nn.b.first) * W + static_cast<std::uint64_t>(nn.b.second);
+}
+
+// Step cost between neighbouring cells a and b by move k (the cost engine's rule); NaN when blocked.
+double step_cost(const raster::CostSetup& s, const float* res, uint64_t a, int k, double len) {
+    const int W = s.width;
+    const auto& m = raster::cost_move(k);
+    const int r = static_cast<int>(a / static_cast<uint64_t>(W)), c = static_cast<int>(a % static_cast<uint64_t>(W));
+    const int rr = r + m.dr, cc = c + m.dc;
+    const double ra = res[a], rb = res[static_cast<std::size_t>(rr) * W + cc];
+    if (k <= 8) return (ra + rb) / 2.0 * len;
+    double x, y;
+    if (std::abs(m.dr) == 2) {
+        x = res[static_cast<std::size_t>(r + m.dr / 2) * W + c];
+        y = res[static_cast<std::size_t>(r + m.dr / 2) * W + cc];
+    } else {
+        x = res[static_cast<std::size_t>(r) * W + (c + m.dc / 2)];
+        y = res[static_cast<std::size_t>(rr) * W + (c + m.dc / 2)];
+    }
+    if (std::isnan(x) || std::isnan(y)) return std::numeric_limits<double>::quiet_NaN();
+    return (ra + x + y + rb) / 4.0 * len;
+}
+
+// Planar links with costs from one multi-source cost run (planar_costs = allocation; see the header).
+LinksResult planar_allocation_links(const Patches& p, const Resistance& res, const LinkOptions& opt,
+                                    const raster::CostSetup& setup, const Progress& progress) {
+    const int W = p.grid.width, H = p.grid.height;
+    const std::size_t n = static_cast<std::size_t>(W) * H, np = p.count();
+    LinksResult out;
+    raster::CostState st;
+    {
+        std::vector<std::pair<uint64_t, int32_t>> all;
+        for (std::size_t i = 0; i < n; ++i)
+            if (p.label[i]) all.emplace_back(i, p.label[i]);
+        raster::cost_run(setup, res.r.data(), all, st, progress.sub(0, 0.7));
+    }
+    out.settled_cells = 0;
+    for (std::size_t i = 0; i < n; ++i) out.settled_cells += std::isfinite(st.acc[i]);
+    // Forward moves (each unordered neighbour pair once).
+    std::vector<int> fwd;
+    const int nm = opt.knight ? 16 : 8;
+    double len[17];
+    const double unit = setup.cell_units ? setup.cw : 1.0;
+    for (int k = 1; k <= nm; ++k) {
+        const auto& m = raster::cost_move(k);
+        len[k] = std::hypot(m.dc * setup.cw, m.dr * setup.ch) / unit;
+        if (m.dr > 0 || (m.dr == 0 && m.dc > 0)) fwd.push_back(k);
+    }
+    struct Meet {
+        double cost;
+        uint64_t cu, cv;  // the meeting cells in zone u and zone v
+        int k;            // the move from cu to cv
+    };
+    std::map<std::pair<int32_t, int32_t>, Meet> best;
+    for (int r = 0; r < H; ++r) {
+        for (int c = 0; c < W; ++c) {
+            const uint64_t a = static_cast<uint64_t>(r) * W + c;
+            const int32_t A = st.alloc[a];
+            if (!A) continue;
+            for (int k : fwd) {
+                const auto& m = raster::cost_move(k);
+                const int rr = r + m.dr, cc = c + m.dc;
+                if (rr < 0 || rr >= H || cc < 0 || cc >= W) continue;
+                const uint64_t b = static_cast<uint64_t>(rr) * W + cc;
+                const int32_t B = st.alloc[b];
+                if (!B || B == A) continue;
+                const double step = step_cost(setup, res.r.data(), a, k, len[k]);
+                if (std::isnan(step)) continue;
+                const bool a_is_u = A < B;
+                const uint64_t cu = a_is_u ? a : b, cv = a_is_u ? b : a;
+                const double cost = st.acc[cu] + step + st.acc[cv];
+                const auto key = std::make_pair(std::min(A, B), std::max(A, B));
+                auto it = best.find(key);
+                if (it == best.end()) best.emplace(key, Meet{cost, cu, cv, k});
+                else if (cost < it->second.cost) it->second = Meet{cost, cu, cv, k};
+            }
+        }
+        if (r % 256 == 0) progress.sub(0.7, 0.8).report(static_cast<double>(r) / H, "planar links");
+    }
+    const auto borders = border_cells(p);
+    std::vector<BorderIndex> bidx(np);
+    for (std::size_t k = 0; k < np; ++k) bidx[k] = index_border(borders[k]);
+    std::vector<std::pair<std::pair<int32_t, int32_t>, Meet>> meets(best.begin(), best.end());
+    std::vector<PatchLink> links(meets.size());
+    auto centre = [&](uint64_t cell) {
+        return std::make_pair(p.grid.col_x(static_cast<double>(cell % W) + 0.5), p.grid.row_y(static_cast<double>(cell / W) + 0.5));
+    };
+    auto trace = [&](uint64_t c) {
+        std::vector<uint64_t> cells;
+        while (true) {
+            cells.push_back(c);
+            const uint8_t d = st.dir[c];
+            if (d == raster::kSourceDir || d == 0) break;
+            const auto& m = raster::cost_move(d);
+            c = static_cast<uint64_t>(static_cast<int>(c / W) + m.dr) * W + static_cast<uint64_t>(static_cast<int>(c % W) + m.dc);
+        }
+        return cells;
+    };
+    tbb::parallel_for(std::size_t(0), meets.size(), [&](std::size_t e) {
+        const auto& [key, mt] = meets[e];
+        PatchLink& L = links[e];
+        L.u = static_cast<std::uint32_t>(key.first - 1);
+        L.v = static_cast<std::uint32_t>(key.second - 1);
+        L.cost = mt.cost;
+        L.distance = mt.cost;
+        auto tu = trace(mt.cu), tv = trace(mt.cv);
+        std::reverse(tu.begin(), tu.end());
+        tu.insert(tu.end(), tv.begin(), tv.end());
+        double length = 0;
+        for (std::size_t i = 1; i < tu.size(); ++i) {
+            const double dx = (static_cast<double>(tu[i] % W) - static_cast<double>(tu[i - 1] % W)) * p.grid.cw;
+            const double dy = (static_cast<double>(tu[i] / W) - static_cast<double>(tu[i - 1] / W)) * p.grid.ch;
+            length += std::hypot(dx, dy);
+        }
+        L.length = length;
+        L.path.reserve(tu.size());
+        for (auto c : tu) L.path.push_back(centre(c));
+        set_nearest(L, nearest_cells(bidx[L.u], bidx[L.v], p.grid.cw, p.grid.ch), W);
+    });
+    out.candidate_pairs = links.size();
+    for (auto& L : links) {
+        if (opt.max_distance && L.distance > *opt.max_distance) {
+            ++out.over_max;
+            continue;
+        }
+        out.links.push_back(std::move(L));
+    }
+    progress.report(1.0, "planar links");
+    return out;
 }
 
 }  // namespace
@@ -103,6 +317,8 @@ LinksResult patch_links(const Patches& p, const Resistance& res, const LinkOptio
         throw BadInput(op + ": --links must be complete or planar, got '" + opt.topology + "'");
     if (opt.distance != "cost" && opt.distance != "euclidean")
         throw BadInput(op + ": --distance must be cost or euclidean, got '" + opt.distance + "'");
+    if (opt.planar_costs != "pairwise" && opt.planar_costs != "allocation")
+        throw BadInput(op + ": --planar-costs must be pairwise or allocation, got '" + opt.planar_costs + "'");
     const int W = p.grid.width, H = p.grid.height;
     const std::size_t n = static_cast<std::size_t>(W) * H, np = p.count();
     LinksResult out;
@@ -114,6 +330,9 @@ LinksResult patch_links(const Patches& p, const Resistance& res, const LinkOptio
     setup.cw = p.grid.cw;
     setup.ch = p.grid.ch;
     setup.knight = opt.knight;
+    const bool use_cost = opt.distance == "cost";
+    if (opt.topology == "planar" && use_cost && opt.planar_costs == "allocation")
+        return planar_allocation_links(p, res, opt, setup, progress);
 
     std::vector<std::vector<uint64_t>> cells_of(np);
     for (std::size_t i = 0; i < n; ++i)
@@ -144,13 +363,16 @@ LinksResult patch_links(const Patches& p, const Resistance& res, const LinkOptio
     }
 
     const auto borders = border_cells(p);
-    const bool use_cost = opt.distance == "cost";
+    std::vector<BorderIndex> bidx(np);
+    for (std::size_t k = 0; k < np; ++k) bidx[k] = index_border(borders[k]);
+    const double bound = (use_cost && opt.max_distance) ? *opt.max_distance : std::numeric_limits<double>::infinity();
     std::vector<std::vector<PatchLink>> per(np);
-    std::vector<std::size_t> unreach(np, 0), cands(np, 0);
-    auto step_len = [&](int dr, int dc) { return std::hypot(dc * p.grid.cw, dr * p.grid.ch); };
-    auto centre = [&](int r, int c) { return std::make_pair(p.grid.col_x(c + 0.5), p.grid.row_y(r + 0.5)); };
+    std::vector<std::size_t> unreach(np, 0), cands(np, 0), beyond(np, 0), settled(np, 0);
+    auto centre = [&](uint64_t cell) {
+        return std::make_pair(p.grid.col_x(static_cast<double>(cell % W) + 0.5), p.grid.row_y(static_cast<double>(cell / W) + 0.5));
+    };
+    tbb::enumerable_thread_specific<BoundedSearch> workspaces;
 
-    std::size_t done = 0;
     const std::size_t group = 16;
     for (std::size_t g0 = 0; g0 < np; g0 += group) {
         const std::size_t g1 = std::min(np, g0 + group);
@@ -158,68 +380,59 @@ LinksResult patch_links(const Patches& p, const Resistance& res, const LinkOptio
             bool any = false;
             for (std::size_t v = u + 1; v < np; ++v) any = any || cand[u][v];
             if (!any) return;
-            raster::CostState st;
+            BoundedSearch& ws = workspaces.local();
+            std::vector<PatchHit> hits;
             if (use_cost) {
-                std::vector<std::pair<uint64_t, int32_t>> s;
-                for (auto c : cells_of[u]) s.emplace_back(c, 1);
-                raster::cost_run(setup, res.r.data(), s, st);
+                bounded_window(setup, cells_of[u], bound, res.min, ws);
+                hits = bounded_cost_run(setup, res.r.data(), p.label.data(), static_cast<int32_t>(u + 1), cells_of[u], bound, ws);
+                settled[u] = ws.settled;
             }
+            std::size_t h = 0;
             for (std::size_t v = u + 1; v < np; ++v) {
                 if (!cand[u][v]) continue;
                 ++cands[u];
                 PatchLink L;
                 L.u = static_cast<std::uint32_t>(u);
                 L.v = static_cast<std::uint32_t>(v);
-                const Nearest nn = nearest_cells(borders[u], borders[v], p.grid.cw, p.grid.ch);
-                L.euclid = nn.euclid;
-                L.octile = nn.octile;
-                L.near_u = static_cast<std::uint64_t>(nn.a.first) * W + static_cast<std::uint64_t>(nn.a.second);
-                L.near_v = static_cast<std::uint64_t>(nn.b.first) * W + static_cast<std::uint64_t>(nn.b.second);
                 if (use_cost) {
-                    double best = std::numeric_limits<double>::infinity();
-                    uint64_t at = 0;
-                    for (auto c : cells_of[v])
-                        if (st.acc[c] < best) {
-                            best = st.acc[c];
-                            at = c;
-                        }
-                    if (!std::isfinite(best)) {
-                        ++unreach[u];
+                    while (h < hits.size() && hits[h].label < static_cast<int32_t>(v + 1)) ++h;
+                    if (h == hits.size() || hits[h].label != static_cast<int32_t>(v + 1)) {
+                        if (std::isfinite(bound)) ++beyond[u];
+                        else ++unreach[u];
                         continue;
                     }
-                    L.cost = best;
-                    // Trace back to patch u, then reverse (path from u to v).
-                    uint64_t c = at;
+                    const PatchHit& hit = hits[h];
+                    L.cost = hit.cost;
+                    L.distance = hit.cost;
+                    auto cells = bounded_trace(ws, hit.cell);  // from v back to u
+                    std::reverse(cells.begin(), cells.end());
                     double len = 0;
-                    std::vector<std::pair<double, double>> pts;
-                    while (true) {
-                        const int r = static_cast<int>(c / W), col = static_cast<int>(c % W);
-                        pts.push_back(centre(r, col));
-                        const uint8_t d = st.dir[c];
-                        if (d == raster::kSourceDir || d == 0) break;
-                        const auto& m = raster::cost_move(d);
-                        len += step_len(m.dr, m.dc);
-                        c = static_cast<uint64_t>(r + m.dr) * W + static_cast<uint64_t>(col + m.dc);
+                    for (std::size_t i = 1; i < cells.size(); ++i) {
+                        const double dx = (static_cast<double>(cells[i] % W) - static_cast<double>(cells[i - 1] % W)) * p.grid.cw;
+                        const double dy = (static_cast<double>(cells[i] / W) - static_cast<double>(cells[i - 1] / W)) * p.grid.ch;
+                        len += std::hypot(dx, dy);
                     }
-                    std::reverse(pts.begin(), pts.end());
-                    L.path = std::move(pts);
                     L.length = len;
-                    L.distance = best;
+                    L.path.reserve(cells.size());
+                    for (auto c : cells) L.path.push_back(centre(c));
+                    set_nearest(L, nearest_cells(bidx[u], bidx[v], p.grid.cw, p.grid.ch), W);
                 } else {
+                    set_nearest(L, nearest_cells(bidx[u], bidx[v], p.grid.cw, p.grid.ch), W);
                     L.cost = std::numeric_limits<double>::quiet_NaN();
-                    L.length = nn.euclid;
-                    L.distance = nn.euclid;
-                    L.path = {centre(nn.a.first, nn.a.second), centre(nn.b.first, nn.b.second)};
+                    L.length = L.euclid;
+                    L.distance = L.euclid;
+                    L.path = {centre(L.near_u), centre(L.near_v)};
                 }
                 per[u].push_back(std::move(L));
             }
         });
-        done = g1;
-        progress.sub(0.1, 1.0).report(static_cast<double>(done) / np, "least-cost links");
+        progress.sub(0.1, 1.0).report(static_cast<double>(g1) / np, "least-cost links");
     }
     for (std::size_t u = 0; u < np; ++u) {
         out.unreachable_pairs += unreach[u];
         out.candidate_pairs += cands[u];
+        out.over_max += beyond[u];
+        out.settled_cells += settled[u];
         for (auto& L : per[u]) {
             if (opt.max_distance && L.distance > *opt.max_distance) {
                 ++out.over_max;

@@ -1,6 +1,7 @@
 #include "graph/pipeline_patches.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -39,11 +40,16 @@ Patches find_patches(const LandCover& lc, const PatchOptions& opt, const std::st
     Patches p;
     p.grid = lc.grid;
     std::vector<uint8_t> src(n, 0);
-    for (std::size_t i = 0; i < n; ++i)
-        if (lc.valid[i] && hab.count(lc.cls[i])) {
+    long long last = 0;
+    bool last_hab = hab.count(0) > 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!lc.valid[i]) continue;
+        if (lc.cls[i] != last) last = lc.cls[i], last_hab = hab.count(last) > 0;
+        if (last_hab) {
             src[i] = 1;
             ++p.habitat_cells;
         }
+    }
     if (p.habitat_cells == 0) {
         std::set<long long> present;
         for (std::size_t i = 0; i < n; ++i)
@@ -63,39 +69,83 @@ Patches find_patches(const LandCover& lc, const PatchOptions& opt, const std::st
     }
     for (std::size_t i = 0; i < n; ++i) p.source_cells += src[i];
 
-    // Connected components, ids in order of the first cell; flood fill with an explicit stack.
+    // Connected components, ids in order of the first cell: one pass over the rows with provisional
+    // labels and union-find (each row needs only the row above: block-friendly, no recursion or stack
+    // proportional to a patch), then a pass that resolves each provisional label to its root. The
+    // first cell of a component (row-major) gets the component's smallest provisional label, so
+    // numbering the roots in increasing order numbers the components by their first cell.
     std::vector<int32_t> lab(n, 0);
-    std::vector<long long> cells;
-    std::vector<double> sx, sy;
-    std::vector<std::size_t> stack;
-    const int nb = opt.connectivity;
-    static const int dr[8] = {0, 0, -1, 1, -1, -1, 1, 1}, dc[8] = {-1, 1, 0, 0, -1, 1, -1, 1};
-    int32_t next = 0;
-    for (std::size_t s0 = 0; s0 < n; ++s0) {
-        if (!src[s0] || lab[s0]) continue;
-        ++next;
-        cells.push_back(0);
-        sx.push_back(0);
-        sy.push_back(0);
-        lab[s0] = next;
-        stack.assign(1, s0);
-        while (!stack.empty()) {
-            std::size_t c = stack.back();
-            stack.pop_back();
-            const int r = static_cast<int>(c / W), col = static_cast<int>(c % W);
-            cells.back() += 1;
-            sx.back() += lc.grid.col_x(col + 0.5);
-            sy.back() += lc.grid.row_y(r + 0.5);
-            for (int k = 0; k < nb; ++k) {
-                const int rr = r + dr[k], cc = col + dc[k];
-                if (rr < 0 || rr >= H || cc < 0 || cc >= W) continue;
-                const std::size_t j = static_cast<std::size_t>(rr) * W + cc;
-                if (src[j] && !lab[j]) {
-                    lab[j] = next;
-                    stack.push_back(j);
-                }
-            }
+    std::vector<int32_t> parent{0};
+    auto find = [&](int32_t x) {
+        while (parent[static_cast<std::size_t>(x)] != x) {
+            parent[static_cast<std::size_t>(x)] = parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(x)])];
+            x = parent[static_cast<std::size_t>(x)];
         }
+        return x;
+    };
+    auto unite = [&](int32_t a, int32_t b) {
+        a = find(a);
+        b = find(b);
+        if (a == b) return a;
+        if (a > b) std::swap(a, b);
+        parent[static_cast<std::size_t>(b)] = a;  // the smaller label is the root
+        return a;
+    };
+    const bool eight = opt.connectivity == 8;
+    for (int r = 0; r < H; ++r) {
+        const std::size_t row = static_cast<std::size_t>(r) * W;
+        for (int c = 0; c < W; ++c) {
+            const std::size_t i = row + c;
+            if (!src[i]) continue;
+            int32_t l = 0;
+            auto take = [&](std::size_t j) {
+                if (!lab[j]) return;
+                l = l ? unite(l, lab[j]) : find(lab[j]);
+            };
+            if (c > 0) take(i - 1);
+            if (r > 0) {
+                take(i - W);
+                if (eight && c > 0) take(i - W - 1);
+                if (eight && c + 1 < W) take(i - W + 1);
+            }
+            if (!l) {
+                l = static_cast<int32_t>(parent.size());
+                if (parent.size() >= static_cast<std::size_t>(std::numeric_limits<int32_t>::max()))
+                    throw Failure(op + ": more than 2^31 provisional patch labels");
+                parent.push_back(l);
+            }
+            lab[i] = l;
+        }
+    }
+    // Roots in increasing order = components in order of their first cell.
+    std::vector<int32_t> comp(parent.size(), 0);
+    int32_t next = 0;
+    for (std::size_t x = 1; x < parent.size(); ++x) {
+        const int32_t root = find(static_cast<int32_t>(x));
+        if (root == static_cast<int32_t>(x)) comp[x] = ++next;
+    }
+    for (std::size_t x = 1; x < parent.size(); ++x) comp[x] = comp[static_cast<std::size_t>(find(static_cast<int32_t>(x)))];
+    std::vector<long long> cells(static_cast<std::size_t>(next), 0), scol(static_cast<std::size_t>(next), 0),
+        srow(static_cast<std::size_t>(next), 0);
+    for (int r = 0; r < H; ++r) {
+        const std::size_t row = static_cast<std::size_t>(r) * W;
+        for (int c = 0; c < W; ++c) {
+            const std::size_t i = row + c;
+            if (!lab[i]) continue;
+            const int32_t id = comp[static_cast<std::size_t>(lab[i])];
+            lab[i] = id;
+            const auto k = static_cast<std::size_t>(id - 1);
+            cells[k] += 1;
+            scol[k] += c;
+            srow[k] += r;
+        }
+    }
+    std::vector<int32_t>().swap(parent);
+    std::vector<double> sx(static_cast<std::size_t>(next)), sy(static_cast<std::size_t>(next));
+    for (std::size_t k = 0; k < sx.size(); ++k) {  // centroid of the cell centres (exact integer sums)
+        const double m = static_cast<double>(cells[k]);
+        sx[k] = lc.grid.col_x(static_cast<double>(scol[k]) / m + 0.5);
+        sy[k] = lc.grid.row_y(static_cast<double>(srow[k]) / m + 0.5);
     }
     // Area filter and renumbering.
     const double ca = lc.grid.cell_area();
@@ -112,8 +162,8 @@ Patches find_patches(const LandCover& lc, const PatchOptions& opt, const std::st
         renum[static_cast<std::size_t>(id)] = ++kept;
         p.cells.push_back(cells[k]);
         p.area_m2.push_back(a);
-        p.cx.push_back(sx[k] / static_cast<double>(cells[k]));
-        p.cy.push_back(sy[k] / static_cast<double>(cells[k]));
+        p.cx.push_back(sx[k]);
+        p.cy.push_back(sy[k]);
     }
     for (auto& v : lab) v = renum[static_cast<std::size_t>(v)];
     p.label = std::move(lab);

@@ -13,43 +13,53 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/paths.h"
 #include "core/sha256.h"
 #include "io/gdal_util.h"
 #include "raster/raster_reclass.h"
+#include "report/connectivity_html.h"
+#include "report/gpkg_style.h"
 #include "report/out_dir.h"
 
 namespace eco::graph {
 
 const OpSpec& run_spec() {
     using T = ParamSpec::Type;
-    static const OpSpec spec{
+    static const OpSpec spec = with_pattern_params(OpSpec{  // + corridors, pinch points, barriers
         "connectivity run",
         "Ecological sources from a land cover raster (habitat classes -> patches, optionally MSPA core), least-cost "
         "links over a resistance table, PC/IIC/dPC, patches ranked by dPC; writes connectivity.gpkg (patches, links), "
         "report.json and report.csv",
         {
-            {"landcover", T::String, nullptr, {}, {}, "", "land cover raster (integer classes)"},
-            {"classes", T::NumberList, nullptr, {}, {}, "", "habitat classes, comma separated (e.g. 4,5)"},
+            {"landcover", T::String, nullptr, {}, {}, "",
+             "land cover raster (integer classes); default: the Taizhou demo, layers/demo/landcover_demo.tif"},
+            {"classes", T::NumberList, nullptr, {}, {}, "", "habitat classes, comma separated (e.g. 4,5; demo: 3 forest)"},
             {"table", T::String, nullptr, {}, {}, "",
-             "resistance table (class,name,resistance): a file or a name in layers/resistance/"},
+             "resistance table (class,name,resistance): a file or a name in layers/resistance/ (demo: china_landuse_3diao)"},
             {"connectivity", T::Integer, 8, 4.0, 8.0, "", "patch connectivity: 4 or 8"},
-            {"min-area", T::Number, 0.0, 0.0, {}, "m2", "minimum patch area in m2"},
+            {"min-area", T::Number, nullptr, 0.0, {}, "m2", "minimum patch area in m2 (default 0; demo: 1000000 = 100 ha)"},
             {"min-area-ha", T::Number, nullptr, 0.0, {}, "ha", "minimum patch area in ha (instead of --min-area)"},
             {"mspa", T::Bool, false, {}, {}, "", "sources are the MSPA core areas of the habitat (GuidosToolbox code 17)"},
             {"edge-width", T::Integer, 1, 1.0, {}, "cells", "MSPA edge width"},
-            {"links", T::String, "complete", {}, {}, "",
-             "complete (every reachable pair) or planar (patches adjacent in the cost allocation, as Graphab)"},
+            {"links", T::String, nullptr, {}, {}, "",
+             "complete (every reachable pair) or planar (patches adjacent in the cost allocation, as Graphab); default "
+             "complete, demo: planar"},
             {"distance", T::String, "cost", {}, {}, "", "link distance: cost (least-cost) or euclidean (border to border, m)"},
             {"max-distance", T::Number, nullptr, 0.0, {}, "link distance unit", "drop links longer than this"},
             {"knight", T::Bool, false, {}, {}, "", "16 neighbours (knight's moves) in the cost runs"},
+            {"planar-costs", T::String, "pairwise", {}, {}, "",
+             "planar link costs: pairwise (one least-cost search per patch: the exact least cost) or allocation (from "
+             "the meeting cells of ONE multi-source cost run, Graphab's planar graph; fast on large rasters)"},
             {"p0", T::Number, 0.5, 0.0, 1.0, "", "dispersal probability at distance d0 (p = exp(-alpha d))"},
-            {"d0", T::Number, 1000.0, 0.0, {}, "link distance unit", "distance (cost units by default) where p = p0"},
+            {"d0", T::Number, nullptr, 0.0, {}, "link distance unit",
+             "distance (cost units by default) where p = p0 (default 1000; demo: 20000)"},
             {"threshold", T::Number, nullptr, 0.0, {}, "link distance unit",
              "links up to this distance are connections for IIC, components, cut vertices and bridges (default all)"},
             {"landscape-area", T::Number, nullptr, 0.0, {}, "m2", "A_L for PC and IIC (default: summed patch area)"},
             {"assume-crs", T::String, nullptr, {}, {}, "", "CRS of a land cover raster that has none"},
-            {"out", T::String, "connectivity_run_out", {}, {}, "", "output directory"},
-        }};
+            {"out", T::String, "out/connectivity", {}, {}, "", "output directory"},
+            {"no-html", T::Bool, false, {}, {}, "", "do not write report.html"},
+        }});
     return spec;
 }
 
@@ -57,13 +67,29 @@ RunOptions run_options(const nlohmann::json& p) {
     const std::string op = run_spec().name;
     RunOptions o;
     o.params = p;
-    if (p.at("landcover").is_null() || p.at("classes").is_null() || p.at("table").is_null())
-        throw BadInput(op + ": give --landcover FILE, --classes (habitat classes, e.g. 4,5) and --table (resistance table)");
-    o.landcover = p.at("landcover").get<std::string>();
-    o.table = p.at("table").get<std::string>();
+    // No --landcover: the bundled Taizhou demo with its documented defaults (forest as habitat, the
+    // Third National Land Survey resistance table, patches of at least 100 ha, planar links, p = 0.5 at 20000).
+    const bool demo = p.at("landcover").is_null();
+    if (demo) {
+        o.params["landcover"] = data_path("layers/demo/landcover_demo.tif");
+        if (o.params.at("classes").is_null()) o.params["classes"] = {3};
+        if (o.params.at("table").is_null()) o.params["table"] = "china_landuse_3diao";
+        if (o.params.at("min-area").is_null() && o.params.at("min-area-ha").is_null()) o.params["min-area"] = 1000000.0;
+        if (o.params.at("d0").is_null()) o.params["d0"] = 20000.0;
+        if (o.params.at("links").is_null()) o.params["links"] = "planar";
+    }
+    if (o.params.at("links").is_null()) o.params["links"] = "complete";
+    if (o.params.at("min-area").is_null() && o.params.at("min-area-ha").is_null()) o.params["min-area"] = 0.0;
+    if (o.params.at("d0").is_null()) o.params["d0"] = 1000.0;
+    if (o.params.at("classes").is_null() || o.params.at("table").is_null())
+        throw BadInput(op + ": give --classes (habitat classes, e.g. 4,5) and --table (resistance table) with --landcover");
+    const nlohmann::json& q = o.params;
+    o.landcover = q.at("landcover").get<std::string>();
+    o.table = q.at("table").get<std::string>();
+    o.html = !q.at("no-html").get<bool>();
     o.out = p.at("out").get<std::string>();
     if (!p.at("assume-crs").is_null()) o.assume_crs = p.at("assume-crs").get<std::string>();
-    for (const auto& c : p.at("classes")) {
+    for (const auto& c : q.at("classes")) {
         const double v = c.get<double>();
         if (v != std::floor(v)) throw BadInput(op + ": --classes must be integer class codes, got " + c.dump());
         o.patches.habitat_classes.push_back(static_cast<long long>(v));
@@ -71,23 +97,27 @@ RunOptions run_options(const nlohmann::json& p) {
     o.patches.connectivity = p.at("connectivity").get<int>();
     if (o.patches.connectivity != 4 && o.patches.connectivity != 8)
         throw BadInput(op + ": --connectivity must be 4 or 8");
-    o.patches.min_area_m2 = p.at("min-area").get<double>();
+    o.patches.min_area_m2 = q.at("min-area").is_null() ? 0.0 : q.at("min-area").get<double>();
     if (!p.at("min-area-ha").is_null()) {
-        if (o.patches.min_area_m2 > 0) throw BadInput(op + ": give --min-area (m2) or --min-area-ha, not both");
+        if (!p.at("min-area").is_null()) throw BadInput(op + ": give --min-area (m2) or --min-area-ha, not both");
         o.patches.min_area_m2 = p.at("min-area-ha").get<double>() * 10000.0;
     }
     o.patches.mspa_core = p.at("mspa").get<bool>();
     o.patches.mspa.edge_width = p.at("edge-width").get<int>();
-    o.links.topology = p.at("links").get<std::string>();
+    o.links.topology = q.at("links").get<std::string>();
     o.links.distance = p.at("distance").get<std::string>();
     if (!p.at("max-distance").is_null()) o.links.max_distance = p.at("max-distance").get<double>();
     o.links.knight = p.at("knight").get<bool>();
+    o.links.planar_costs = p.at("planar-costs").get<std::string>();
+    if (o.links.planar_costs != "pairwise" && o.links.planar_costs != "allocation")
+        throw BadInput(op + ": --planar-costs must be pairwise or allocation, got '" + o.links.planar_costs + "'");
     o.metrics.p0 = p.at("p0").get<double>();
-    o.metrics.d0 = p.at("d0").get<double>();
+    o.metrics.d0 = q.at("d0").get<double>();
     if (!(o.metrics.p0 > 0 && o.metrics.p0 < 1)) throw BadInput(op + ": --p0 must be strictly between 0 and 1");
     if (!(o.metrics.d0 > 0)) throw BadInput(op + ": --d0 must be > 0");
     if (!p.at("threshold").is_null()) o.metrics.threshold = p.at("threshold").get<double>();
     if (!p.at("landscape-area").is_null()) o.metrics.landscape_area = p.at("landscape-area").get<double>();
+    o.pattern = pattern_options(p, o.links.knight, op);
     return o;
 }
 
@@ -167,7 +197,8 @@ std::vector<std::unique_ptr<OGRMultiPolygon>> polygonize(const Patches& p, int c
     return out;
 }
 
-void write_gpkg(const std::string& path, const RunOptions& opt, const RunResult& r, const std::string& op) {
+void write_gpkg(const std::string& path, const RunOptions& opt, const RunResult& r,
+                const std::vector<std::unique_ptr<OGRMultiPolygon>>& polys, const std::string& op) {
     io::gdal_init();
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
     CPLPushErrorHandler(CPLQuietErrorHandler);  // the temporary name does not end in .gpkg: GDAL warns
@@ -175,7 +206,6 @@ void write_gpkg(const std::string& path, const RunOptions& opt, const RunResult&
     CPLPopErrorHandler();
     if (!ds) throw Failure(op + ": cannot create the GeoPackage '" + path + "': " + CPLGetLastErrorMsg());
     io::Srs srs = r.patches.grid.srs();
-    const auto polys = polygonize(r.patches, opt.patches.connectivity, op);
     const Metrics& m = r.metrics;
 
     auto add_field = [&](OGRLayer* l, const char* name, OGRFieldType t) {
@@ -216,6 +246,7 @@ void write_gpkg(const std::string& path, const RunOptions& opt, const RunResult&
             if (l->CreateFeature(&f) != OGRERR_NONE) throw Failure(op + ": cannot write patch " + std::to_string(v + 1));
         }
         if (l->CommitTransaction() != OGRERR_NONE) throw Failure(op + ": cannot commit to the GeoPackage: " + CPLGetLastErrorMsg());
+        report::write_style_for(*ds, "patches", "patches");  // styles/patches.qml, the default style in layer_styles
     }
     {
         OGRLayer* l = ds->CreateLayer("links", srs.get(), wkbLineString, nullptr);
@@ -257,6 +288,7 @@ void write_gpkg(const std::string& path, const RunOptions& opt, const RunResult&
             if (l->CreateFeature(&f) != OGRERR_NONE) throw Failure(op + ": cannot write link " + std::to_string(e + 1));
         }
         if (l->CommitTransaction() != OGRERR_NONE) throw Failure(op + ": cannot commit to the GeoPackage: " + CPLGetLastErrorMsg());
+        report::write_style_for(*ds, "links", "links");  // styles/links.qml
     }
 }
 
@@ -270,6 +302,8 @@ RunResult run_pipeline(const RunOptions& opt, const Progress& progress) {
     r.patches = find_patches(lc, opt.patches, op);
     progress.report(0.05, "patches");
     r.resistance = resistance_from_table(lc, table, op);
+    std::vector<int32_t>().swap(lc.cls);  // the classes are no longer needed (5 bytes per cell freed)
+    std::vector<uint8_t>().swap(lc.valid);
     r.links = patch_links(r.patches, r.resistance, opt.links, op, progress.sub(0.05, 0.8));
 
     std::vector<Node> nodes(r.patches.count());
@@ -287,6 +321,7 @@ RunResult run_pipeline(const RunOptions& opt, const Progress& progress) {
     // boost::adjacency_list's assignment copies that storage: rebuild them on the copy.
     r.graph.index_links();
     r.metrics = compute_metrics(r.graph, opt.metrics, progress.sub(0.8, 0.95), op);
+    r.pattern = run_pattern(r.patches, r.resistance, r.links, opt.pattern, op, progress.sub(0.95, 1.0));
     std::vector<std::size_t> order(nodes.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
@@ -309,8 +344,18 @@ RunResult run_pipeline(const RunOptions& opt, const Progress& progress) {
         {"cost", "step cost = mean of the two cells' resistances x step length (m); from the cells of one patch (cost 0) "
                  "to the nearest cell of the other; paths may cross other patches"},
         {"euclid_m", "distance between the nearest cell centres of the two patches"},
+        {"links", opt.links.topology == "complete"
+                      ? "complete: every pair of patches that reach each other (within max-distance when given: each "
+                        "patch's search stops at that cost, in a window around the patch)"
+                      : opt.links.planar_costs == "pairwise"
+                            ? "planar: pairs whose cost-allocation zones touch; cost = the pairwise least cost (one search "
+                              "per patch)"
+                            : "planar: pairs whose cost-allocation zones touch; cost = min over touching cells a (zone u), b "
+                              "(zone v) of acc(a) + step + acc(b) from ONE multi-source cost run (Graphab's planar graph): "
+                              "equals the pairwise least cost when a least-cost path stays in the two zones, else larger"},
         {"probability", "p = exp(-alpha d), alpha = -ln(p0)/d0, d the link distance"}};
-    j["styles"] = "none: styles/ has no QML for the patches and links layers yet; layers written unstyled";
+    j["styles"] = {{"patches", "styles/patches.qml: graduated on rank (1-5, 6-20, 21-100, 101-500, > 500)"},
+                   {"links", "styles/links.qml: graduated on dPC (< 0.01, 0.01-0.1, 0.1-1, > 1 %)"}};
     const Patches& P = r.patches;
     j["sources"] = {{"habitat_cells", P.habitat_cells},
                     {"habitat_area_m2", static_cast<double>(P.habitat_cells) * P.grid.cell_area()},
@@ -323,7 +368,8 @@ RunResult run_pipeline(const RunOptions& opt, const Progress& progress) {
     j["links"] = {{"count", r.links.links.size()},
                   {"candidate_pairs", r.links.candidate_pairs},
                   {"unreachable_pairs", r.links.unreachable_pairs},
-                  {"over_max_distance", r.links.over_max}};
+                  {"over_max_distance", r.links.over_max},
+                  {"settled_cells", r.links.settled_cells}};
     json mj = metrics_json(r.graph, r.metrics);
     j["global"] = mj["global"];
     j["components"] = mj["components"];
@@ -365,7 +411,9 @@ RunResult connectivity_run(const RunOptions& opt, const Progress& progress) {
     RunResult r = run_pipeline(opt, progress.sub(0, 0.9));
     r.graph.index_links();  // (see run_pipeline: descriptors must point into this copy)
     report::OutputDir od(opt.out, op);
-    write_gpkg(od.temp("connectivity.gpkg"), opt, r, op);
+    const std::string gpkg_tmp = od.temp("connectivity.gpkg");
+    const auto polys = polygonize(r.patches, opt.patches.connectivity, op);
+    write_gpkg(gpkg_tmp, opt, r, polys, op);
 
     std::ostringstream c;
     c << "patch_id,rank,cells,area_m2,area_ha,centroid_x,centroid_y,degree,component,dPC,dPCintra,dPCflux,dPCconnector,"
@@ -383,6 +431,14 @@ RunResult connectivity_run(const RunOptions& opt, const Progress& progress) {
         if (!f) throw Failure(op + ": cannot write report.csv in '" + opt.out + "'");
     }
     r.report["outputs"] = {"connectivity.gpkg", "report.json", "report.csv"};
+    if (opt.html) r.report["outputs"].push_back("report.html");
+    // corridors / barriers layers, links fields, GeoTIFFs, corridors.csv, report sections (pipeline_pattern.h)
+    write_pattern_outputs(od, gpkg_tmp, true, r.patches, r.links, r.pattern, r.report, r.report, op);
+    if (opt.html) {  // report.html (report/connectivity_html.h), after the pattern sections are in the report
+        std::vector<const OGRGeometry*> pg(polys.size());
+        for (std::size_t k = 0; k < polys.size(); ++k) pg[k] = polys[k].get();
+        od.write_text("report.html", report::connectivity_html(r, pg));
+    }
     {
         std::ofstream f(od.temp("report.json"), std::ios::binary);
         f << r.report.dump(1) << "\n";

@@ -6,8 +6,8 @@
 //   outputs  in --out: connectivity.gpkg with `patches` (GDALPolygonize of the patch raster, one
 //            multipolygon per patch) and `links` (least-cost path lines), report.json, report.csv (one
 //            row per patch). Files are written under temporary names and renamed when all succeeded.
-// Styles: styles/ has no QML for patches or links yet; the layers are written unstyled (report.json
-// says so under "styles").
+// Styles: styles/patches.qml (graduated on rank) and styles/links.qml (graduated on link dPC) are stored as
+// the layers' default styles in connectivity.gpkg; report.html (report/connectivity_html.h) unless --no-html.
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string>
@@ -19,6 +19,7 @@
 #include "graph/metrics.h"
 #include "graph/pipeline_links.h"
 #include "graph/pipeline_patches.h"
+#include "graph/pipeline_pattern.h"
 
 namespace eco::graph {
 
@@ -26,9 +27,11 @@ const OpSpec& run_spec();
 
 struct RunOptions {
     std::string landcover, table, out, assume_crs;
+    bool html = true;  // write report.html
     PatchOptions patches;
     LinkOptions links;
     MetricsOptions metrics;
+    PatternOptions pattern;  // corridors, pinch points, barriers (pipeline_pattern.h)
     nlohmann::json params;  // the resolved parameters, recorded in report.json
 };
 // From resolve_params(run_spec(), ...); checks cross-parameter rules.
@@ -38,6 +41,7 @@ struct RunResult {
     Patches patches;
     Resistance resistance;
     LinksResult links;
+    PatternResult pattern;
     HabitatGraph graph;
     Metrics metrics;
     std::vector<std::size_t> rank;  // per patch: 1 = highest dPC (ties: lower id first)

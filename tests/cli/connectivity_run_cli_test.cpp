@@ -10,7 +10,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include <map>
+
 #include "io/gdal_util.h"
+#include "report/gpkg_style.h"
 #include "../test_util.h"
 
 namespace fs = std::filesystem;
@@ -19,6 +22,9 @@ namespace {
 
 const std::string kRun = std::string("connectivity run --landcover tests/data/rasters/gorillas_vegetation_utm32n.tif "
                                      "--classes 4,5 --table gorillas_vegetation --p0 0.5 --d0 1000");
+
+// Forest (class 3) cells of layers/demo/landcover_demo.tif: gdalinfo -hist (counted by GDAL, not by ecoshield).
+constexpr long long kDemoForestCells = 319394;
 
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 
@@ -101,4 +107,111 @@ TEST_CASE("cli connectivity run: bad inputs exit 2 with the operation's name", "
     CHECK(r.out.find("connectivity run: none of the habitat classes") != std::string::npos);
     auto r2 = testutil::run_cli("-q connectivity run --classes 4 --table gorillas_vegetation --out " + testutil::q(tmp / "o2"));
     CHECK(r2.status == 2);
+}
+
+namespace {
+
+struct StyleRow {
+    std::string table, name, qml;
+    int is_default = 0;
+};
+
+std::vector<StyleRow> style_rows(const std::string& gpkg) {
+    eco::io::gdal_init();
+    eco::io::Dataset ds(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    REQUIRE(ds);
+    std::vector<StyleRow> out;
+    OGRLayer* l = ds->ExecuteSQL("SELECT f_table_name, styleName, useAsDefault, styleQML FROM layer_styles ORDER BY id", nullptr, nullptr);
+    REQUIRE(l);
+    for (auto& f : *l) out.push_back({f->GetFieldAsString(0), f->GetFieldAsString(1), f->GetFieldAsString(3), f->GetFieldAsInteger(2)});
+    ds->ReleaseResultSet(l);
+    return out;
+}
+
+std::string g6(double v) {
+    char b[64];
+    std::snprintf(b, sizeof b, "%.6g", v);
+    return b;
+}
+std::string f2(double v) {
+    char b[64];
+    std::snprintf(b, sizeof b, "%.2f", v);
+    return b;
+}
+
+// The figures of report.json must be in report.html as printed there (6 significant digits, ha with 2 decimals).
+void check_html(const std::string& dir) {
+    auto j = nlohmann::json::parse(testutil::read_text(dir + "/report.json"));
+    const std::string html = testutil::read_text(dir + "/report.html");
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(html.find("<svg") != std::string::npos);
+    CHECK(html.find("http://") == std::string::npos);   // self-contained
+    CHECK(html.find("https://") == std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    const auto& g = j["global"];
+    INFO("PC " << g6(g["PC"].get<double>()) << ", EC(PC) " << f2(g["EC_PC"].get<double>() / 1e4) << " ha");
+    CHECK(html.find(">" + g6(g["PC"].get<double>()) + "<") != std::string::npos);
+    CHECK(html.find(">" + g6(g["IIC"].get<double>()) + "<") != std::string::npos);
+    CHECK(html.find(">" + f2(g["EC_PC"].get<double>() / 1e4) + " ha<") != std::string::npos);
+    CHECK(html.find(">" + std::to_string(j["sources"]["patches"].get<long long>()) + "<") != std::string::npos);
+    CHECK(html.find(">" + std::to_string(j["links"]["count"].get<long long>()) + "<") != std::string::npos);
+    // the top patch: its row (rank 1, patch id, area, dPC with 4 decimals)
+    const auto& top = j["patches"][0];
+    char row[256];
+    std::snprintf(row, sizeof row, "<tr><td class=num>1</td><td class=num>%lld</td><td class=num>%.2f</td><td class=num>%.4f</td>",
+                  top["patch_id"].get<long long>(), top["area_m2"].get<double>() / 1e4, top["dPC"].get<double>());
+    INFO("top patch row " << row);
+    CHECK(html.find(row) != std::string::npos);
+    // every patch drawn once on the map (its hover title)
+    std::size_t titles = 0;
+    for (std::size_t p = html.find("<title>patch "); p != std::string::npos; p = html.find("<title>patch ", p + 1)) ++titles;
+    CHECK(titles == j["sources"]["patches"].get<std::size_t>());
+}
+
+}  // namespace
+
+TEST_CASE("cli connectivity run: styles stored as defaults, report.html with the figures", "[cli][graph][pipeline]") {
+    testutil::TempDir tmp;
+    auto r = testutil::run_cli("-q " + kRun + " --out " + testutil::q(tmp / "out"));
+    REQUIRE(r.status == 0);
+    const auto rows = style_rows(tmp / "out/connectivity.gpkg");
+    std::map<std::string, StyleRow> by;
+    for (const auto& s : rows) by[s.table] = s;
+    for (const char* layer : {"patches", "links"}) {
+        INFO("layer " << layer);
+        REQUIRE(by.count(layer) == 1);
+        CHECK(by[layer].is_default == 1);
+        CHECK(by[layer].name == layer);
+        CHECK(by[layer].qml == eco::report::load_style(layer));
+    }
+    CHECK(fs::exists(tmp / "out/report.html"));
+    check_html(tmp / "out");
+    auto j = nlohmann::json::parse(testutil::read_text(tmp / "out/report.json"));
+    CHECK(j["outputs"].dump().find("report.html") != std::string::npos);
+    // --no-html: no page
+    auto r2 = testutil::run_cli("-q " + kRun + " --no-html --out " + testutil::q(tmp / "o2"));
+    REQUIRE(r2.status == 0);
+    CHECK_FALSE(fs::exists(tmp / "o2/report.html"));
+}
+
+TEST_CASE("cli connectivity run: the Taizhou demo with no arguments", "[cli][graph][pipeline][demo]") {
+    testutil::TempDir tmp;
+    auto r = testutil::run_cli("-q connectivity run --out " + testutil::q(tmp / "demo"));
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    auto j = nlohmann::json::parse(testutil::read_text(tmp / "demo/report.json"));
+    const auto& p = j["parameters"];
+    CHECK(p["landcover"].get<std::string>().find("layers/demo/landcover_demo.tif") != std::string::npos);
+    CHECK(p["classes"] == nlohmann::json::array({3}));
+    CHECK(p["table"] == "china_landuse_3diao");
+    CHECK(p["min-area"] == 1000000.0);
+    CHECK(p["d0"] == 20000.0);
+    // forest cells of the demo raster, counted independently (gdalinfo -hist of landcover_demo.tif, class 3)
+    CHECK(j["sources"]["habitat_cells"] == kDemoForestCells);
+    for (const auto& x : j["patches"]) CHECK(x["area_m2"].get<double>() >= 1000000.0);
+    CHECK(j["sources"]["patches"].get<long long>() > 5);
+    CHECK(j["links"]["count"].get<long long>() > 5);
+    check_html(tmp / "demo");
+    const auto rows = style_rows(tmp / "demo/connectivity.gpkg");
+    CHECK(rows.size() >= 2);
 }

@@ -1,0 +1,173 @@
+#include "graph/bounded_cost.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <queue>
+#include <utility>
+
+namespace eco::graph {
+
+namespace {
+constexpr uint8_t kSettled = 0x80;
+}
+
+void bounded_window(const raster::CostSetup& s, const std::vector<uint64_t>& source_cells, double max_cost,
+                    double r_min, BoundedSearch& ws) {
+    const int W = s.width, H = s.height;
+    ws.grid_w = W;
+    int r0 = H, r1 = -1, c0 = W, c1 = -1;
+    for (auto cell : source_cells) {
+        const int r = static_cast<int>(cell / static_cast<uint64_t>(W)), c = static_cast<int>(cell % static_cast<uint64_t>(W));
+        r0 = std::min(r0, r);
+        r1 = std::max(r1, r);
+        c0 = std::min(c0, c);
+        c1 = std::max(c1, c);
+    }
+    const double unit = s.cell_units ? s.cw : 1.0;
+    const double step = std::min(s.cw, s.ch) / unit;  // the shortest step length, in cost length units
+    long long m = -1;
+    if (std::isfinite(max_cost) && r_min > 0 && step > 0) {
+        const double cells = std::ceil(max_cost / (r_min * step)) + 1;
+        if (cells < static_cast<double>(std::max(W, H))) m = static_cast<long long>(cells);
+    }
+    if (r1 < 0 || m < 0) {
+        ws.x0 = 0, ws.y0 = 0, ws.w = W, ws.h = H;
+        return;
+    }
+    const long long x0 = std::max(0LL, c0 - m), x1 = std::min<long long>(W - 1, c1 + m);
+    const long long y0 = std::max(0LL, r0 - m), y1 = std::min<long long>(H - 1, r1 + m);
+    ws.x0 = static_cast<int>(x0);
+    ws.y0 = static_cast<int>(y0);
+    ws.w = static_cast<int>(x1 - x0 + 1);
+    ws.h = static_cast<int>(y1 - y0 + 1);
+}
+
+std::vector<PatchHit> bounded_cost_run(const raster::CostSetup& s, const float* res, const int32_t* label,
+                                       int32_t source_label, const std::vector<uint64_t>& source_cells,
+                                       double max_cost, BoundedSearch& ws) {
+    const int W = s.width;
+    const int ww = ws.w, wh = ws.h;
+    const std::size_t n = static_cast<std::size_t>(ww) * static_cast<std::size_t>(wh);
+    const double inf = std::numeric_limits<double>::infinity();
+    // The buffers only grow; only the cells the previous search touched are reset, so a search costs
+    // what it settles, not the size of its window.
+    for (auto i : ws.touched) ws.acc[i] = inf, ws.dir[i] = 0;
+    ws.touched.clear();
+    if (ws.acc.size() < n) {
+        ws.acc.resize(n, inf);
+        ws.dir.resize(n, 0);
+    }
+    ws.settled = 0;
+    const int nm = s.knight ? 16 : 8;
+    double len[17];
+    long long off[17];
+    int opposite[17] = {0};
+    const double unit = s.cell_units ? s.cw : 1.0;
+    for (int k = 1; k <= 16; ++k) {
+        const auto& mk = raster::cost_move(k);
+        len[k] = std::hypot(mk.dc * s.cw, mk.dr * s.ch) / unit;
+        off[k] = static_cast<long long>(mk.dr) * ww + mk.dc;
+        for (int j = 1; j <= 16; ++j) {
+            const auto& mj = raster::cost_move(j);
+            if (mj.dr == -mk.dr && mj.dc == -mk.dc) opposite[k] = j;
+        }
+    }
+    auto gres = [&](int lr, int lc) { return static_cast<double>(res[static_cast<std::size_t>(lr + ws.y0) * W + (lc + ws.x0)]); };
+
+    using Item = std::pair<double, uint32_t>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
+    for (auto cell : source_cells) {
+        if (!ws.inside(cell) || std::isnan(static_cast<double>(res[cell]))) continue;
+        const std::size_t i = ws.local(cell);
+        if (ws.dir[i] == raster::kSourceDir) continue;
+        ws.acc[i] = 0;
+        ws.dir[i] = raster::kSourceDir;
+        ws.touched.push_back(static_cast<uint32_t>(i));
+        heap.push({0.0, static_cast<uint32_t>(i)});
+    }
+    std::vector<PatchHit> hits;
+    std::vector<int32_t> hit_of;  // label -> index in hits + 1 (grown on demand)
+    while (!heap.empty()) {
+        const auto [ec, i] = heap.top();
+        heap.pop();
+        if (ec > ws.acc[i] || (ws.dir[i] & kSettled)) continue;
+        if (ec > max_cost) break;
+        ws.dir[i] |= kSettled;
+        ++ws.settled;
+        const int r = static_cast<int>(i / static_cast<uint32_t>(ww)), c = static_cast<int>(i - static_cast<uint32_t>(r) * static_cast<uint32_t>(ww));
+        const uint64_t gcell = static_cast<uint64_t>(r + ws.y0) * static_cast<uint64_t>(W) + static_cast<uint64_t>(c + ws.x0);
+        if (label) {
+            const int32_t L = label[gcell];
+            if (L != 0 && L != source_label) {
+                if (static_cast<std::size_t>(L) >= hit_of.size()) hit_of.resize(static_cast<std::size_t>(L) + 1, 0);
+                int32_t& h = hit_of[static_cast<std::size_t>(L)];
+                if (!h) {
+                    hits.push_back({L, ec, gcell});
+                    h = static_cast<int32_t>(hits.size());
+                } else {
+                    PatchHit& p = hits[static_cast<std::size_t>(h - 1)];
+                    if (ec < p.cost || (ec == p.cost && gcell < p.cell)) p.cost = ec, p.cell = gcell;
+                }
+            }
+        }
+        const double ri = gres(r, c);
+        for (int k = 1; k <= nm; ++k) {
+            const auto& mk = raster::cost_move(k);
+            const int rr = r + mk.dr, cc = c + mk.dc;
+            if (rr < 0 || rr >= wh || cc < 0 || cc >= ww) continue;
+            const std::size_t j = static_cast<std::size_t>(static_cast<long long>(i) + off[k]);
+            if (ws.dir[j] & kSettled) continue;
+            const double rj = gres(rr, cc);
+            if (std::isnan(rj)) continue;
+            double step;
+            if (k <= 8) {
+                step = (ri + rj) / 2.0 * len[k];
+            } else {
+                double ra, rb;
+                if (std::abs(mk.dr) == 2) {
+                    ra = gres(r + mk.dr / 2, c);
+                    rb = gres(r + mk.dr / 2, cc);
+                } else {
+                    ra = gres(r, c + mk.dc / 2);
+                    rb = gres(rr, c + mk.dc / 2);
+                }
+                if (std::isnan(ra) || std::isnan(rb)) continue;
+                step = (ri + ra + rb + rj) / 4.0 * len[k];
+            }
+            const double cand = ec + step;
+            double& aj = ws.acc[j];
+            if (cand < aj) {
+                if (std::isinf(aj)) ws.touched.push_back(static_cast<uint32_t>(j));
+                aj = cand;
+                ws.dir[j] = static_cast<uint8_t>(opposite[k]);
+                heap.push({cand, static_cast<uint32_t>(j)});
+            } else if (cand == aj && ws.dir[j] != raster::kSourceDir && opposite[k] < ws.dir[j]) {
+                ws.dir[j] = static_cast<uint8_t>(opposite[k]);  // exact tie: the lower move number, as cost_run
+            }
+        }
+    }
+    // Cells pushed but not settled (beyond the bound) are not part of the result.
+    for (auto i : ws.touched) {
+        if (ws.dir[i] & kSettled) ws.dir[i] &= static_cast<uint8_t>(~kSettled);
+        else ws.dir[i] = 0, ws.acc[i] = inf;
+    }
+    std::sort(hits.begin(), hits.end(), [](const PatchHit& a, const PatchHit& b) { return a.label < b.label; });
+    return hits;
+}
+
+std::vector<uint64_t> bounded_trace(const BoundedSearch& ws, uint64_t cell) {
+    std::vector<uint64_t> out;
+    const int W = ws.grid_w;
+    while (true) {
+        out.push_back(cell);
+        const uint8_t d = ws.dir[ws.local(cell)];
+        if (d == raster::kSourceDir || d == 0) break;
+        const auto& m = raster::cost_move(d);
+        const int r = static_cast<int>(cell / static_cast<uint64_t>(W)), c = static_cast<int>(cell % static_cast<uint64_t>(W));
+        cell = static_cast<uint64_t>(r + m.dr) * static_cast<uint64_t>(W) + static_cast<uint64_t>(c + m.dc);
+    }
+    return out;
+}
+
+}  // namespace eco::graph

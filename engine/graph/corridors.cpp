@@ -1,0 +1,196 @@
+#include "graph/corridors.h"
+
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <limits>
+#include <queue>
+
+#include "core/error.h"
+#include "raster/raster_cost.h"
+
+namespace eco::graph {
+
+CostField bounded_cost(int W, int H, double cw, double ch, bool knight, const float* res,
+                       const std::vector<uint64_t>& sources, double max_cost, std::vector<double>& acc) {
+    const double inf = std::numeric_limits<double>::infinity();
+    const int nm = knight ? 16 : 8;
+    double len[17];
+    for (int k = 1; k <= 16; ++k) {
+        const auto& m = raster::cost_move(k);
+        len[k] = std::hypot(m.dc * cw, m.dr * ch);
+    }
+    using Item = std::pair<double, uint64_t>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
+    std::vector<uint64_t> touched;
+    for (uint64_t c : sources) {
+        if (std::isnan(static_cast<double>(res[c])) || acc[c] == 0) continue;
+        acc[c] = 0;
+        touched.push_back(c);
+        heap.emplace(0.0, c);
+    }
+    while (!heap.empty()) {
+        const auto [ec, i] = heap.top();
+        heap.pop();
+        if (ec > acc[i]) continue;  // stale
+        const int r = static_cast<int>(i / W), c = static_cast<int>(i % W);
+        const double ri = static_cast<double>(res[i]);
+        for (int k = 1; k <= nm; ++k) {
+            const auto& m = raster::cost_move(k);
+            const int rr = r + m.dr, cc = c + m.dc;
+            if (rr < 0 || rr >= H || cc < 0 || cc >= W) continue;
+            const uint64_t j = static_cast<uint64_t>(rr) * W + cc;
+            const double rj = static_cast<double>(res[j]);
+            if (std::isnan(rj)) continue;
+            double step;
+            if (k <= 8) {
+                step = (ri + rj) / 2.0 * len[k];
+            } else {  // the two cells a knight's move crosses (as raster_cost.cpp)
+                uint64_t a, b;
+                if (std::abs(m.dr) == 2) {
+                    a = static_cast<uint64_t>(r + m.dr / 2) * W + c;
+                    b = static_cast<uint64_t>(r + m.dr / 2) * W + cc;
+                } else {
+                    a = static_cast<uint64_t>(r) * W + (c + m.dc / 2);
+                    b = static_cast<uint64_t>(rr) * W + (c + m.dc / 2);
+                }
+                const double ra = static_cast<double>(res[a]), rb = static_cast<double>(res[b]);
+                if (std::isnan(ra) || std::isnan(rb)) continue;
+                step = (ri + ra + rb + rj) / 4.0 * len[k];
+            }
+            const double cand = ec + step;
+            if (cand > max_cost || !(cand < acc[j])) continue;
+            if (acc[j] == inf) touched.push_back(j);
+            acc[j] = cand;
+            heap.emplace(cand, j);
+        }
+    }
+    CostField f;
+    if (touched.empty()) return f;
+    int r0 = H, r1 = -1, c0 = W, c1 = -1;
+    for (uint64_t t : touched) {
+        const int r = static_cast<int>(t / W), c = static_cast<int>(t % W);
+        r0 = std::min(r0, r);
+        r1 = std::max(r1, r);
+        c0 = std::min(c0, c);
+        c1 = std::max(c1, c);
+    }
+    f.box = {c0, r0, c1 - c0 + 1, r1 - r0 + 1};
+    f.acc.assign(static_cast<std::size_t>(f.box.w) * f.box.h, inf);
+    for (uint64_t t : touched) {
+        const int r = static_cast<int>(t / W), c = static_cast<int>(t % W);
+        f.acc[static_cast<std::size_t>(r - r0) * f.box.w + (c - c0)] = acc[t];
+        acc[t] = inf;
+    }
+    return f;
+}
+
+CorridorsResult least_cost_corridors(const Patches& p, const Resistance& res, const LinksResult& links,
+                                     const CorridorOptions& opt, const std::string& op, const Progress& progress) {
+    if (!(opt.width >= 0)) throw BadInput(op + ": the corridor width must be >= 0 (cost units)");
+    const int W = p.grid.width, H = p.grid.height;
+    const std::size_t n = static_cast<std::size_t>(W) * H, np = p.count();
+    if (res.r.size() != n || p.label.size() != n)
+        throw BadInput(op + ": the resistance surface and the patches are not on the same grid");
+    CorridorsResult out;
+    out.width = opt.width;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const float nanf = std::numeric_limits<float>::quiet_NaN();
+    out.mosaic.assign(n, nanf);
+
+    // Which links get a corridor, and how far each patch's search must go.
+    std::vector<std::size_t> use;
+    std::vector<double> reach(np, -1.0);
+    for (std::size_t e = 0; e < links.links.size(); ++e) {
+        const PatchLink& L = links.links[e];
+        if (!std::isfinite(L.cost) || (opt.max_lcd && L.cost > *opt.max_lcd)) {
+            ++out.skipped;
+            continue;
+        }
+        use.push_back(e);
+        const double m = L.cost + opt.width;
+        reach[L.u] = std::max(reach[L.u], m * (1 + 1e-12));
+        reach[L.v] = std::max(reach[L.v], m * (1 + 1e-12));
+    }
+    std::vector<std::vector<uint64_t>> cells_of(np);
+    for (std::size_t i = 0; i < n; ++i)
+        if (p.label[i]) cells_of[static_cast<std::size_t>(p.label[i] - 1)].push_back(i);
+
+    out.fields.resize(np);
+    tbb::enumerable_thread_specific<std::vector<double>> scratch(
+        [&] { return std::vector<double>(n, std::numeric_limits<double>::infinity()); });
+    std::atomic<double> bytes{0.0};
+    const double budget = opt.memory_mb * 1024.0 * 1024.0;
+    tbb::parallel_for(std::size_t(0), np, [&](std::size_t k) {
+        if (reach[k] < 0 || bytes.load() > budget) return;
+        out.fields[k] = bounded_cost(W, H, p.grid.cw, p.grid.ch, opt.knight, res.r.data(), cells_of[k], reach[k],
+                                     scratch.local());
+        double cur = bytes.load();
+        const double add = 8.0 * static_cast<double>(out.fields[k].acc.size());
+        while (!bytes.compare_exchange_weak(cur, cur + add)) {
+        }
+    });
+    if (bytes.load() > budget)
+        throw BadInput(op + ": the corridors' cost fields need more than " + std::to_string(static_cast<long long>(opt.memory_mb)) +
+                       " MB (--corridor-memory-mb); narrow --corridor-width, set --corridor-max-lcd, use --links planar or "
+                       "--max-distance, or skip them with --no-corridors");
+    progress.report(0.6, "corridors: cost fields");
+
+    out.corridors.resize(use.size());
+    tbb::parallel_for(std::size_t(0), use.size(), [&](std::size_t k) {
+        const PatchLink& L = links.links[use[k]];
+        Corridor& C = out.corridors[k];
+        C.link = use[k];
+        C.u = L.u;
+        C.v = L.v;
+        C.lcd = L.cost;
+        C.length = L.length;
+        C.ratio = L.length > 0 ? L.cost / L.length : nan;
+        const CostField& A = out.fields[L.u];
+        const CostField& B = out.fields[L.v];
+        const int x0 = std::max(A.box.x, B.box.x), y0 = std::max(A.box.y, B.box.y);
+        const int x1 = std::min(A.box.x + A.box.w, B.box.x + B.box.w), y1 = std::min(A.box.y + A.box.h, B.box.y + B.box.h);
+        C.lcd_check = std::numeric_limits<double>::infinity();
+        if (x1 <= x0 || y1 <= y0) return;
+        C.box = {x0, y0, x1 - x0, y1 - y0};
+        C.n.assign(static_cast<std::size_t>(C.box.w) * C.box.h, nanf);
+        for (int r = y0; r < y1; ++r)
+            for (int c = x0; c < x1; ++c) C.lcd_check = std::min(C.lcd_check, A.at(r, c) + B.at(r, c));
+        // The link's cost is the least cost (pairwise searches); a link cost from another method (e.g. the
+        // planar allocation shortcut) may be higher: N is measured from the true minimum then.
+        const double base = std::min(L.cost, C.lcd_check);
+        const double lim = opt.width + corridor_tolerance(L.cost);
+        const int32_t idu = static_cast<int32_t>(L.u + 1), idv = static_cast<int32_t>(L.v + 1);
+        for (int r = y0; r < y1; ++r)
+            for (int c = x0; c < x1; ++c) {
+                const double s = A.at(r, c) + B.at(r, c);
+                if (!std::isfinite(s)) continue;
+                const double v = s - base;
+                if (v > lim) continue;
+                C.n[static_cast<std::size_t>(r - y0) * C.box.w + (c - x0)] = static_cast<float>(std::max(0.0, v));
+                const int32_t lab = p.label[static_cast<std::size_t>(r) * W + c];
+                if (lab != idu && lab != idv) ++C.cells;
+            }
+        C.area_m2 = static_cast<double>(C.cells) * p.grid.cell_area();
+    });
+    // The mosaic, in link order (min is order-free anyway).
+    for (const Corridor& C : out.corridors) {
+        if (C.n.empty()) continue;
+        const int32_t idu = static_cast<int32_t>(C.u + 1), idv = static_cast<int32_t>(C.v + 1);
+        for (int r = 0; r < C.box.h; ++r)
+            for (int c = 0; c < C.box.w; ++c) {
+                const float v = C.n[static_cast<std::size_t>(r) * C.box.w + c];
+                if (std::isnan(v)) continue;
+                const std::size_t g = static_cast<std::size_t>(r + C.box.y) * W + (c + C.box.x);
+                if (p.label[g] == idu || p.label[g] == idv) continue;
+                if (std::isnan(out.mosaic[g]) || v < out.mosaic[g]) out.mosaic[g] = v;
+            }
+    }
+    progress.report(1.0, "corridors");
+    return out;
+}
+
+}  // namespace eco::graph

@@ -1,0 +1,209 @@
+// `connectivity corridors|pinch|barriers` (see pipeline_pattern.h): patches from a land cover raster,
+// resistance from a class table or a resistance raster, least-cost links, then one pattern step.
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+#include "core/error.h"
+#include "core/paths.h"
+#include "graph/pipeline_pattern.h"
+#include "raster/raster_io.h"
+#include "raster/raster_reclass.h"
+#include "raster/raster_record.h"
+#include "report/out_dir.h"
+
+namespace eco::graph {
+
+namespace {
+
+// The sample used when no --landcover is given (the gorilla sanctuary vegetation, tests/data/rasters).
+constexpr const char* kSampleLandcover = "tests/data/rasters/gorillas_vegetation_utm32n.tif";
+constexpr const char* kSampleClasses = "4,5";
+constexpr const char* kSampleTable = "gorillas_vegetation";
+
+OpSpec make_spec(const std::string& step) {
+    using T = ParamSpec::Type;
+    const std::map<std::string, std::string> what{
+        {"corridors", "normalized least-cost corridors (Linkage Mapper) between habitat patches: corridors.gpkg "
+                      "(links, corridors), corridors.tif, corridors.csv, report.json"},
+        {"pinch", "pinch points: circuit theory (Circuitscape conventions) inside each least-cost corridor: pinch.gpkg "
+                  "(links with r_eff, corridors), current.tif, corridors.tif, corridors.csv, report.json"},
+        {"barriers", "barriers (McRae et al. 2012, Barrier Mapper): restoration windows that most shorten the least-cost "
+                     "distances: barriers.gpkg (links, corridors, barriers), barriers.tif, corridors.csv, report.json"}};
+    OpSpec s{"connectivity " + step,
+             what.at(step),
+             {
+                 {"landcover", T::String, nullptr, {}, {}, "",
+                  std::string("land cover raster (integer classes); default: the sample ") + kSampleLandcover +
+                      " with --classes " + kSampleClasses + " --table " + kSampleTable},
+                 {"classes", T::NumberList, nullptr, {}, {}, "", "habitat classes (the patches), comma separated"},
+                 {"table", T::String, nullptr, {}, {}, "",
+                  "resistance table (class,name,resistance): a file or a name in layers/resistance/"},
+                 {"resistance", T::String, nullptr, {}, {}, "",
+                  "resistance raster on the land cover's grid (instead of --table); nodata = impassable"},
+                 {"connectivity", T::Integer, 8, 4.0, 8.0, "", "patch connectivity: 4 or 8"},
+                 {"min-area", T::Number, 0.0, 0.0, {}, "m2", "minimum patch area in m2"},
+                 {"links", T::String, "complete", {}, {}, "", "complete or planar (as connectivity run)"},
+                 {"max-distance", T::Number, nullptr, 0.0, {}, "cost units", "drop links costlier than this"},
+                 {"knight", T::Bool, false, {}, {}, "", "16 neighbours (knight's moves) in the cost searches"},
+                 {"assume-crs", T::String, nullptr, {}, {}, "", "CRS of a raster that has none"},
+                 {"out", T::String, "connectivity_" + step + "_out", {}, {}, "", "output directory"},
+             }};
+    for (const auto& p : pattern_params())
+        if (p.name.rfind("no-", 0) != 0) s.params.push_back(p);
+    return s;
+}
+
+Resistance resistance_raster(const std::string& path, const LandCover& lc, const std::string& op,
+                             const std::string& assume_crs) {
+    raster::RasterReader rd(path, op, "resistance raster", assume_crs);
+    raster::require_same_grid(lc.grid, rd.grid(), op, "the land cover raster", "the resistance raster '" + path + "'");
+    const auto n = static_cast<std::size_t>(lc.grid.cells());
+    Resistance out;
+    out.r.assign(n, 0.f);
+    rd.read(raster::Window{0, 0, lc.grid.width, lc.grid.height}, out.r.data());
+    out.min = std::numeric_limits<double>::infinity();
+    out.max = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        float& v = out.r[i];
+        if (std::isnan(v) || rd.is_nodata(v)) {
+            v = std::numeric_limits<float>::quiet_NaN();
+            continue;
+        }
+        if (!(v > 0))
+            throw BadInput(op + ": the resistance raster '" + path + "' has " + std::to_string(v) + " at row " +
+                           std::to_string(i / lc.grid.width) + ", column " + std::to_string(i % lc.grid.width) +
+                           "; resistances must be > 0 (set impassable cells to nodata)");
+        out.min = std::min(out.min, static_cast<double>(v));
+        out.max = std::max(out.max, static_cast<double>(v));
+    }
+    if (!std::isfinite(out.min)) out.min = out.max = 0;
+    return out;
+}
+
+void write_links_gpkg(const std::string& path, const Patches& p, const LinksResult& links, const std::string& op) {
+    io::gdal_init();
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
+    CPLPushErrorHandler(CPLQuietErrorHandler);  // the temporary name does not end in .gpkg: GDAL warns
+    io::Dataset ds(drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    CPLPopErrorHandler();
+    if (!ds) throw Failure(op + ": cannot create the GeoPackage '" + path + "': " + CPLGetLastErrorMsg());
+    io::Srs srs = p.grid.srs();
+    OGRLayer* l = ds->CreateLayer("links", srs.get(), wkbLineString, nullptr);
+    if (!l) throw Failure(op + ": cannot create layer links: " + CPLGetLastErrorMsg());
+    for (const char* f : {"link_id", "from_patch", "to_patch"}) {
+        OGRFieldDefn fd(f, OFTInteger);
+        l->CreateField(&fd);
+    }
+    for (const char* f : {"cost", "length_m", "euclid_m"}) {
+        OGRFieldDefn fd(f, OFTReal);
+        l->CreateField(&fd);
+    }
+    if (l->StartTransaction() != OGRERR_NONE) throw Failure(op + ": cannot start a GeoPackage transaction");
+    for (std::size_t e = 0; e < links.links.size(); ++e) {
+        const PatchLink& L = links.links[e];
+        OGRFeature f(l->GetLayerDefn());
+        f.SetField("link_id", static_cast<int>(e + 1));
+        f.SetField("from_patch", static_cast<int>(L.u + 1));
+        f.SetField("to_patch", static_cast<int>(L.v + 1));
+        if (std::isfinite(L.cost)) f.SetField("cost", L.cost);
+        f.SetField("length_m", L.length);
+        f.SetField("euclid_m", L.euclid);
+        OGRLineString ls;
+        for (const auto& [x, y] : L.path) ls.addPoint(x, y);
+        if (ls.getNumPoints() == 1) ls.addPoint(L.path[0].first, L.path[0].second);
+        f.SetGeometry(&ls);
+        if (l->CreateFeature(&f) != OGRERR_NONE) throw Failure(op + ": cannot write link " + std::to_string(e + 1));
+    }
+    if (l->CommitTransaction() != OGRERR_NONE) throw Failure(op + ": cannot commit to the GeoPackage: " + CPLGetLastErrorMsg());
+}
+
+}  // namespace
+
+const OpSpec& pattern_spec(const std::string& step) {
+    static const OpSpec c = make_spec("corridors"), p = make_spec("pinch"), b = make_spec("barriers");
+    if (step == "corridors") return c;
+    if (step == "pinch") return p;
+    if (step == "barriers") return b;
+    throw Failure("connectivity: unknown pattern step '" + step + "'");
+}
+
+PatternRun pattern_command(const std::string& step, const nlohmann::json& params, const Progress& progress) {
+    const OpSpec& spec = pattern_spec(step);
+    const std::string op = spec.name;
+    nlohmann::json prm = params;
+    std::string note;
+    if (prm.at("landcover").is_null()) {
+        prm["landcover"] = data_path(kSampleLandcover);
+        if (prm.at("classes").is_null()) prm["classes"] = parse_number_list(op, "classes", kSampleClasses);
+        if (prm.at("table").is_null() && prm.at("resistance").is_null()) prm["table"] = kSampleTable;
+        note = "no --landcover: the sample gorilla sanctuary vegetation raster";
+    }
+    if (prm.at("classes").is_null()) throw BadInput(op + ": give the habitat classes with --classes (e.g. --classes 4,5)");
+    if (prm.at("table").is_null() == prm.at("resistance").is_null())
+        throw BadInput(op + ": give either --table (resistance per land cover class) or --resistance (a raster), not both or neither");
+    const std::string assume = prm.at("assume-crs").is_null() ? "" : prm.at("assume-crs").get<std::string>();
+    const std::string lcpath = prm.at("landcover").get<std::string>();
+
+    LandCover lc = read_land_cover(lcpath, op, assume);
+    PatchOptions po;
+    for (const auto& c : prm.at("classes")) {
+        const double v = c.get<double>();
+        if (v != std::floor(v)) throw BadInput(op + ": --classes must be integer class codes, got " + c.dump());
+        po.habitat_classes.push_back(static_cast<long long>(v));
+    }
+    po.connectivity = prm.at("connectivity").get<int>();
+    po.min_area_m2 = prm.at("min-area").get<double>();
+    Patches P = find_patches(lc, po, op);
+    std::vector<raster::RunInput> inputs{{"landcover", lcpath}};
+    Resistance res;
+    if (!prm.at("table").is_null()) {
+        const auto table = raster::read_reclass_table(raster::resolve_table_path(prm.at("table").get<std::string>()), op);
+        res = resistance_from_table(lc, table, op);
+        inputs.push_back({"resistance table", table.path});
+    } else {
+        const std::string rp = prm.at("resistance").get<std::string>();
+        res = resistance_raster(rp, lc, op, assume);
+        inputs.push_back({"resistance raster", rp});
+    }
+    progress.report(0.05, "patches");
+    LinkOptions lo;
+    lo.topology = prm.at("links").get<std::string>();
+    if (!prm.at("max-distance").is_null()) lo.max_distance = prm.at("max-distance").get<double>();
+    lo.knight = prm.at("knight").get<bool>();
+    LinksResult links = patch_links(P, res, lo, op, progress.sub(0.05, 0.5));
+
+    PatternOptions opt = pattern_options(prm, lo.knight, op);
+    opt.pinch = step == "pinch";
+    opt.barriers = step == "barriers";
+    PatternRun out;
+    out.patches = P.count();
+    out.links = links.links.size();
+    out.result = run_pattern(P, res, links, opt, op, progress.sub(0.5, 0.95));
+
+    nlohmann::json record = raster::run_record(op, prm, inputs);
+    nlohmann::json rep = record;
+    if (!note.empty()) rep["note"] = note;
+    rep["grid"] = lc.grid.describe();
+    rep["sources"] = {{"patches", P.count()}, {"habitat_cells", P.habitat_cells}, {"resistance_min", res.min},
+                      {"resistance_max", res.max}};
+    rep["links"] = {{"count", links.links.size()}, {"unreachable_pairs", links.unreachable_pairs},
+                    {"over_max_distance", links.over_max}};
+    rep["outputs"] = nlohmann::json::array({step + ".gpkg"});
+    report::OutputDir od(prm.at("out").get<std::string>(), op);
+    const std::string gpkg = od.temp(step + ".gpkg");
+    write_links_gpkg(gpkg, P, links, op);
+    write_pattern_outputs(od, gpkg, true, P, links, out.result, record, rep, op);
+    rep["outputs"].push_back("report.json");
+    od.write_text("report.json", rep.dump(1) + "\n");
+    od.commit();
+    out.files = od.final_paths();
+    out.report = std::move(rep);
+    progress.report(1.0, "done");
+    return out;
+}
+
+}  // namespace eco::graph
