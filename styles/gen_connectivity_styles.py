@@ -124,7 +124,7 @@ PATCH_FIELDS = [
     ("patch_id", "斑块编号"), ("cells", "像元数"), ("area_m2", "面积(平方米)"), ("area_ha", "面积(公顷)"),
     ("centroid_x", "质心X"), ("centroid_y", "质心Y"), ("degree", "连接度(度)"), ("component", "所属组分"),
     ("dPC", "dPC 重要性(%)"), ("dPCintra", "dPCintra 斑块内(%)"), ("dPCflux", "dPCflux 通量(%)"),
-    ("dPCconnector", "dPCconnector 踏脚石(%)"), ("dIIC", "dIIC(%)"), ("BC_PC", "BC_PC 介数"), ("cut_vertex", "关键踏脚石(割点)"),
+    ("dPCconnector", "dPCconnector 踏脚石(%)"), ("dIIC", "dIIC 整体连通性变化(%)"), ("BC_PC", "BC_PC 介数"), ("cut_vertex", "关键踏脚石(割点)"),
     ("rank", "重要性排名")]
 
 # Ranks: the 5 most important sources, then 6-20, 21-100, 101-500, the rest (1e9: no upper limit).

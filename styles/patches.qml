@@ -249,7 +249,7 @@
     <alias field="dPCintra" index="9" name="dPCintra 斑块内(%)"/>
     <alias field="dPCflux" index="10" name="dPCflux 通量(%)"/>
     <alias field="dPCconnector" index="11" name="dPCconnector 踏脚石(%)"/>
-    <alias field="dIIC" index="12" name="dIIC(%)"/>
+    <alias field="dIIC" index="12" name="dIIC 整体连通性变化(%)"/>
     <alias field="BC_PC" index="13" name="BC_PC 介数"/>
     <alias field="cut_vertex" index="14" name="关键踏脚石(割点)"/>
     <alias field="rank" index="15" name="重要性排名"/>

@@ -215,7 +215,7 @@ TEST_CASE("report.csv header matches docs/formats.md", "[cli][screen]") {
     CHECK(rows.size() == j["sites"].size());
 }
 
-TEST_CASE("--tiny-length is a parameter: validated and recorded in the run", "[cli][screen]") {
+TEST_CASE("screen: the tiny-length tolerance of line sites is a command-line parameter: validated and recorded in the run", "[cli][screen]") {
     TempDir d;
     auto r = run_cli("screen --quiet --no-html --tiny-length 0.5 --out " + q(d / "out"));
     INFO(r.out);
