@@ -107,7 +107,7 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
         }
         std::fflush(stdout);
         throw NotFit("redline audit: the layer is NOT fit to submit: " + std::to_string(r->blocking_faults()) +
-                     " blocking problems; see " + a->out + "/report.csv (exit status " + std::to_string(checks::kAuditNotFitStatus) + ")");
+                     (r->blocking_faults() == 1 ? " blocking problem; see " : " blocking problems; see ") + a->out + "/report.csv (exit status " + std::to_string(checks::kAuditNotFitStatus) + ")");
     });
 }
 

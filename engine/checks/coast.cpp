@@ -68,7 +68,9 @@ std::vector<CoastSegment> classify_segments(const io::VectorLayer& layer, const 
         if (geom::dimension(f.geom.get()) != 1)
             throw BadInput(opname + ": the coastline layer '" + layer.display() + "' has a " +
                            (geom::dimension(f.geom.get()) == 2 ? "polygon" : "point") + " feature (fid " + std::to_string(f.fid) +
-                           "); a shoreline layer holds lines: convert the polygons to their boundary lines first and keep the shoreline part");
+                           (geom::dimension(f.geom.get()) == 2
+                                ? "); a shoreline layer holds lines: convert the polygons to their boundary lines first and keep the shoreline part"
+                                : "); a shoreline layer holds lines: check the layer name"));
     const auto& spec = catalog::kind("coastline", opname);
     catalog::Binding b(spec, layer);
     if (b.index("type1") < 0)
@@ -268,6 +270,10 @@ std::unique_ptr<CoastResult> run_coast(const CoastInput& in, const nlohmann::jso
         std::vector<std::pair<io::LayerSource, std::string>> inputs{{in.coastline, "coastline"}};
         if (in.old_coastline) inputs.emplace_back(*in.old_coastline, "old coastline");
         if (in.bay) inputs.emplace_back(*in.bay, "bay");
+        // an empty layer says so (choosing the working CRS would otherwise fail first, obscurely)
+        for (const auto& [s, label] : inputs)
+            if (io::probe_vector(s, label, op).feature_count == 0)
+                throw BadInput(op + ": " + label + " layer '" + s.spec + "' has no features; check that you named the right layer");
         io::WorkCrs w = io::choose_work_crs(R->params["work-crs"].get<std::string>(), inputs, op);
         R->work_crs = std::move(w.srs);
         R->work_crs_label = w.label;

@@ -191,6 +191,9 @@ std::unique_ptr<RedlineAuditResult> run_redline_audit(const io::LayerSource& red
 
     progress.report(0.0, "opening layers");
     {
+        // an empty layer says so (choosing the working CRS would otherwise fail first, obscurely)
+        if (io::probe_vector(redline, "redline", op).feature_count == 0)
+            throw BadInput(op + ": redline layer '" + redline.spec + "' has no features; check that you named the right layer");
         std::vector<std::pair<io::LayerSource, std::string>> in{{redline, "redline"}};
         if (admin_src) in.emplace_back(*admin_src, "admin");
         io::WorkCrs w = io::choose_work_crs(R->params["work-crs"].get<std::string>(), in, op);
@@ -205,12 +208,25 @@ std::unique_ptr<RedlineAuditResult> run_redline_audit(const io::LayerSource& red
     ro.op = op;
     ro.work_crs = R->work_crs.get();
     R->layer = io::read_vector(redline, "redline", ro, progress.sub(0.0, 0.1));
+    {
+        // a stray line or point among polygons is a fault of the layer; a layer with no polygon
+        // at all is the wrong layer (a coastline, the outlets...): refuse it, never audit it
+        bool any_polygon = false;
+        for (const auto& f : R->layer.features) any_polygon = any_polygon || geom::dimension(f.geom.get()) == 2;
+        if (!any_polygon && !R->layer.features.empty())
+            throw BadInput(op + ": the redline layer '" + R->layer.display() + "' holds no polygons (its geometry type is " +
+                           R->layer.geometry_type + "); redline patches are polygons: check the layer name");
+    }
     R->inputs.push_back(io::file_facts(R->layer.source.path));
     if (R->layer.crs_assumed) R->notes.push_back("the redline layer has no CRS; assumed " + R->layer.crs_label);
     if (R->layer.crs_label != R->work_crs_label)
         R->notes.push_back("the redline layer was reprojected from " + R->layer.crs_label + " to the working CRS");
     if (admin_src) {
         R->admin = io::read_vector(*admin_src, "admin", ro, progress.sub(0.1, 0.15));
+        for (const auto& f : R->admin->features)
+            if (geom::dimension(f.geom.get()) != 2)
+                throw BadInput(op + ": the admin layer '" + R->admin->display() + "' has a non-polygon feature (fid " +
+                               std::to_string(f.fid) + "); admin units are polygons");
         if (R->admin->source.path != R->layer.source.path) R->inputs.push_back(io::file_facts(R->admin->source.path));
         for (const auto& is : R->admin->issues)
             R->notes.push_back("admin feature " + std::to_string(is.fid) + " " + is.action + ": " + is.reason);

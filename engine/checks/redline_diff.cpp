@@ -229,7 +229,24 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
         R->notes.push_back("counties from the admin layer " + R->admin->source.spec + " (" + std::to_string(units->size()) +
                            " units), not from the patches' county field; the area no unit covers is the row '" + kUncovered + "'");
     } else {
-        R->county_source = R->old_v.binding.index("county") >= 0 ? "field county" : "field county_code";
+        // the per-county figures pair the two versions' county values: both must come from the
+        // same field, or every county would look lost in one version and gained in the other
+        auto county_field = [](const DiffVersion& V) -> std::string {
+            return V.binding.index("county") >= 0 ? "county" : V.binding.index("county_code") >= 0 ? "county_code" : "";
+        };
+        const std::string fo = county_field(R->old_v), fn = county_field(R->new_v);
+        if (fo != fn) {
+            const DiffVersion& lacking = fo.empty() || (fn == "county" && fo == "county_code") ? R->old_v : R->new_v;
+            const std::string other = &lacking == &R->old_v ? fn : fo;
+            throw BadInput(op + ": the " + lacking.role + " redline layer '" + lacking.layer.display() + "' has no " +
+                           (other == "county" ? "county name field (XZQMC...)" : "county code field (XZQDM...)") +
+                           " while the other version has one, so the per-county "
+                           "figures cannot be paired; add the field, or pass --admin FILE[:LAYER] to take counties from admin polygons");
+        }
+        if (fo.empty())
+            R->notes.push_back("neither version has a county field (XZQMC or XZQDM): every patch is in county '(none)'; "
+                               "pass --admin FILE[:LAYER] for per-county figures");
+        R->county_source = "field " + (fo.empty() ? std::string("county_code") : fo);
     }
     for (DiffVersion* V : {&R->old_v, &R->new_v}) {
         if (V->layer.crs_assumed) R->notes.push_back("the " + V->role + " layer has no CRS; assumed " + V->layer.crs_label);

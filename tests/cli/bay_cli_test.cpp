@@ -111,9 +111,21 @@ TEST_CASE("bay with explicit layers and a 1 km catchment; a missing required lay
     REQUIRE(r.status == 0);
     auto j = nlohmann::json::parse(testutil::read_text(dir / "out/report.json"));
     CHECK(j["parameters"]["catchment"].get<double>() == 1000);
+    // SpatiaLite (as above): ST_Distance(outlet, bay) is 0 for PW-331002-01 and 8.826 m for
+    // PW-331004-01, both to TZWH02; no other outlet within 5 km of any bay: both stay at 1 km
     for (const auto& b : j["bays"]) {
+        INFO(b["code"].get<std::string>());
         CHECK(b["redline"].is_null());
         CHECK(b["soil_parcels"].empty());
+        std::map<std::string, double> outf;
+        for (const auto& o : b["outfalls"]) outf[o["code"].get<std::string>()] = o["distance_m"].get<double>();
+        if (b["code"] == "TZWH02") {
+            REQUIRE(outf.size() == 2);
+            CHECK(outf.at("PW-331002-01") == Approx(0).margin(1e-3));
+            CHECK(outf.at("PW-331004-01") == Approx(8.826).margin(1e-3));
+        } else {
+            CHECK(outf.empty());
+        }
     }
     CHECK(!std::filesystem::exists(dir / "out/report.html"));
     auto bad = run_cli("bay --quiet --layer bay=" + d + ":bay --layer coastline=" + d + ":coastline --out " + q(dir / "bad"));

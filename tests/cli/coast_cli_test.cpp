@@ -156,3 +156,17 @@ TEST_CASE("coast: shoreline types outside the enumeration are listed and kept", 
     CHECK(OGR_L_GetFeatureCount(l, TRUE) == 3);
     GDALClose(ds);
 }
+
+TEST_CASE("coast: a point layer or an empty layer is refused with the right advice", "[cli][coast]") {
+    TempDir dir;
+    auto r = run_cli("coast layers/demo/taizhou_demo.gpkg:outlet --quiet --out " + q(dir / "out"));
+    INFO(r.out);
+    CHECK(r.status == 2);
+    CHECK(r.out.find("taizhou_demo.gpkg:outlet' has a point feature") != std::string::npos);
+    CHECK(r.out.find("convert the polygons") == std::string::npos);  // the advice for polygons, not points
+    testutil::write_vector(dir / "empty.gpkg", "GPKG", "coastline", "EPSG:4490", wkbLineString, {});
+    r = run_cli("coast " + q(dir / "empty.gpkg") + " --quiet --out " + q(dir / "out"));
+    INFO(r.out);
+    CHECK(r.status == 2);
+    CHECK(r.out.find("coastline layer '" + dir / "empty.gpkg" + "' has no features") != std::string::npos);
+}

@@ -15,6 +15,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -102,12 +103,14 @@ TEST_CASE("redline audit on the planted draft finds exactly the planted faults",
         GDALOpenEx((dir / "out/audit.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
     REQUIRE(ds);
     const std::map<std::string, long long> counts = {
-        {"audit_points", 8}, {"audit_overlaps", 1}, {"audit_gaps", 2}, {"audit_outside", 1}, {"audit_patches", 39}, {"audit_totals", 0}};
+        {"audit_points", 8}, {"audit_overlaps", 1}, {"audit_gaps", 2}, {"audit_outside", 1}, {"audit_patches", 39},
+        // one row per county (9 distinct XZQMC in the draft), per function type (4 distinct HXLX), overall
+        {"audit_totals", 9 + 4 + 1}};
     for (const auto& [name, n] : counts) {
         INFO(name);
         OGRLayer* l = ds->GetLayerByName(name.c_str());
         REQUIRE(l);
-        if (n > 0) CHECK(l->GetFeatureCount() == n);
+        CHECK(l->GetFeatureCount() == n);
     }
     OGRLayer* st = ds->ExecuteSQL("SELECT f_table_name FROM layer_styles WHERE useAsDefault = 1 ORDER BY f_table_name", nullptr, nullptr);
     REQUIRE(st);
@@ -125,6 +128,7 @@ TEST_CASE("redline audit with no arguments: the demo, fit but for its planted MJ
     auto r = run_cli("redline audit --quiet --out " + q(dir / "out"));
     INFO(r.out);
     CHECK(r.status == 3);
+    CHECK(r.out.find("NOT fit to submit: 1 blocking problem; see") != std::string::npos);
     auto j = nlohmann::json::parse(testutil::read_text(dir / "out/report.json"));
     REQUIRE(j["faults"].size() == 1);
     CHECK(j["faults"][0]["kind"] == "area_field");
@@ -152,4 +156,29 @@ TEST_CASE("redline audit: bad input is one line naming the problem", "[cli][redl
     CHECK(r.status == 2);
     CHECK(r.out.find("unknown fault kind 'typo'") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir / "out/report.json"));
+}
+
+TEST_CASE("redline audit: the wrong layer (lines, points, empty) is refused, not audited", "[cli][redline_audit]") {
+    TempDir dir;
+    // a coastline given as the redline layer: before, 579 "problems" and a GDAL warning, exit 3
+    auto r = run_cli("redline audit --quiet layers/demo/taizhou_demo.gpkg:coastline --out " + q(dir / "out"));
+    INFO(r.out);
+    CHECK(r.status == 2);
+    CHECK(r.out.find("taizhou_demo.gpkg:coastline") != std::string::npos);
+    CHECK(r.out.find("holds no polygons") != std::string::npos);
+    CHECK(r.out.find("Warning") == std::string::npos);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
+    CHECK_FALSE(std::filesystem::exists(dir / "out/report.json"));
+    // an admin layer of points: before, every patch was "outside the admin boundary"
+    r = run_cli("redline audit --quiet layers/demo/taizhou_demo.gpkg:redline --admin layers/demo/taizhou_demo.gpkg:outlet --out " +
+                q(dir / "out"));
+    INFO(r.out);
+    CHECK(r.status == 2);
+    CHECK(r.out.find("admin layer 'layers/demo/taizhou_demo.gpkg:outlet' has a non-polygon feature") != std::string::npos);
+    // an empty layer: before, "cannot place the data on the globe to choose a working CRS"
+    testutil::write_vector(dir / "empty.gpkg", "GPKG", "redline", "EPSG:4490", wkbMultiPolygon, {});
+    r = run_cli("redline audit --quiet " + q(dir / "empty.gpkg") + " --out " + q(dir / "out"));
+    INFO(r.out);
+    CHECK(r.status == 2);
+    CHECK(r.out.find("empty.gpkg' has no features") != std::string::npos);
 }

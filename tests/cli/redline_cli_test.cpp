@@ -239,3 +239,32 @@ TEST_CASE("redline diff: the change layer carries its QGIS style (added, removed
     ds->ReleaseResultSet(res);
     CHECK(rows == 1);
 }
+
+// A second version without a county field: before, every county of the old version was "decreased"
+// (the new patches all fell in county '(none)'): silently wrong per-county verdicts.
+TEST_CASE("redline diff: a version without the county field is refused unless --admin is given", "[cli][redline]") {
+    TempDir dir;
+    const std::string sq = "MULTIPOLYGON(((586000 3160500,586600 3160500,586600 3161300,586000 3161300,586000 3160500)))";
+    testutil::write_vector(dir / "nocounty.gpkg", "GPKG", "redline", "EPSG:4549", wkbMultiPolygon, {{sq, {{"HXBH", "X-1"}}}});
+    auto r = run_cli("redline diff --quiet layers/demo/taizhou_demo.gpkg:redline " + q(dir / "nocounty.gpkg") + " --out " +
+                     q(dir / "out"));
+    INFO(r.out);
+    CHECK(r.status == 2);
+    CHECK(r.out.find("the new redline layer '" + dir / "nocounty.gpkg") != std::string::npos);
+    CHECK(r.out.find("has no county name field (XZQMC") != std::string::npos);
+    CHECK(r.out.find("--admin") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "out/report.json"));
+    // with --admin the counties come from the admin polygons: the run completes
+    r = run_cli("redline diff --quiet layers/demo/taizhou_demo.gpkg:redline " + q(dir / "nocounty.gpkg") +
+                " --admin layers/demo/taizhou_demo.gpkg:admin --out " + q(dir / "out"));
+    INFO(r.out);
+    CHECK(r.status == 0);
+    // neither version with a county field: one '(none)' county, said in a note; 480 000 m2 each, no change
+    r = run_cli("redline diff --quiet " + q(dir / "nocounty.gpkg") + " " + q(dir / "nocounty.gpkg") + " --out " + q(dir / "out2"));
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    auto j = nlohmann::json::parse(testutil::read_text(dir / "out2/report.json"));
+    CHECK(j["overall"]["old_m2"].get<double>() == Approx(480000.0).epsilon(1e-9));
+    CHECK(j["overall"]["change_m2"].get<double>() == 0);
+    CHECK(j["notes"].dump().find("neither version has a county field") != std::string::npos);
+}
