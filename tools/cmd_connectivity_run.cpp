@@ -43,6 +43,9 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
         s << "connectivity run: " << r.patches.count() << " patches (" << num(r.patches.habitat_cells * r.patches.grid.cell_area() / 1e4)
           << " ha of habitat, " << r.patches.dropped_patches << " below the minimum area), " << m.links << " links, "
           << m.components << " component" << (m.components == 1 ? "" : "s") << "\n";
+        if (r.patches.count() == 1)
+            s << "  only one habitat patch: no links, corridors or barriers; lower "
+                 "--min-area or add habitat classes\n";
         s << "  IIC " << num(m.iic) << "   PC " << num(m.pc) << "   EC(PC) " << num(m.ec_pc) << " m2\n";
         s << "  top patches by dPC (%):";
         std::vector<std::size_t> order(r.rank.size());

@@ -16,6 +16,7 @@ LandCover read_land_cover(const std::string& path, const std::string& op, const 
         throw BadInput(op + ": the land cover raster '" + path +
                        "' is not an integer raster; give a categorical raster (class codes)");
     LandCover lc;
+    lc.path = path;
     lc.grid = rd.grid();
     const auto n = static_cast<std::size_t>(lc.grid.cells());
     lc.cls.assign(n, 0);
@@ -56,7 +57,9 @@ Patches find_patches(const LandCover& lc, const PatchOptions& opt, const std::st
             if (lc.valid[i]) present.insert(lc.cls[i]);
         std::ostringstream s;
         for (auto c : present) s << (s.tellp() > 0 ? "," : "") << c;
-        throw BadInput(op + ": none of the habitat classes occurs in the land cover raster; classes present: " + s.str());
+        throw BadInput(op + ": none of the habitat classes occurs in the land cover raster" +
+                       (lc.path.empty() ? std::string() : " '" + lc.path + "'") + "; classes present: " + s.str() +
+                       " (check --classes)");
     }
     if (opt.mspa_core) {
         std::vector<uint8_t> in(n);
@@ -164,6 +167,17 @@ Patches find_patches(const LandCover& lc, const PatchOptions& opt, const std::st
         p.area_m2.push_back(a);
         p.cx.push_back(sx[k]);
         p.cy.push_back(sy[k]);
+    }
+    if (kept == 0) {  // no patch at all: a clear error rather than an empty graph or empty outputs
+        const std::string in = lc.path.empty() ? std::string("the land cover raster") : "'" + lc.path + "'";
+        if (next == 0)
+            throw BadInput(op + ": no MSPA core cells in " + in + " (every habitat cell is edge or smaller); lower "
+                                "--edge-width or drop --mspa");
+        const long long big = *std::max_element(cells.begin(), cells.end());
+        std::ostringstream s;
+        s << op << ": none of the " << next << " habitat patches of " << in << " reaches the minimum area of "
+          << opt.min_area_m2 << " m2 (the largest is " << static_cast<double>(big) * ca << " m2); lower --min-area (or --min-area-ha)";
+        throw BadInput(s.str());
     }
     for (auto& v : lab) v = renum[static_cast<std::size_t>(v)];
     p.label = std::move(lab);

@@ -17,6 +17,7 @@ namespace eco::graph {
 
 // A land cover raster held in memory (band 1): class per cell, valid = not nodata.
 struct LandCover {
+    std::string path;  // for messages (read_land_cover sets it)
     raster::Grid grid;
     std::vector<int32_t> cls;
     std::vector<uint8_t> valid;

@@ -19,10 +19,13 @@ namespace eco::graph {
 
 namespace {
 
-// The sample used when no --landcover is given (the gorilla sanctuary vegetation, tests/data/rasters).
-constexpr const char* kSampleLandcover = "tests/data/rasters/gorillas_vegetation_utm32n.tif";
-constexpr const char* kSampleClasses = "4,5";
-constexpr const char* kSampleTable = "gorillas_vegetation";
+// The defaults when no --landcover is given: the bundled Taizhou demo with the same defaults as
+// `connectivity run` (pipeline_run.cpp): forest (3), china_landuse_3diao, patches >= 100 ha, planar links.
+constexpr const char* kDemoLandcover = "layers/demo/landcover_demo.tif";
+constexpr const char* kDemoClasses = "3";
+constexpr const char* kDemoTable = "china_landuse_3diao";
+constexpr double kDemoMinArea = 1000000.0;
+constexpr const char* kDemoLinks = "planar";
 
 OpSpec make_spec(const std::string& step) {
     using T = ParamSpec::Type;
@@ -37,16 +40,17 @@ OpSpec make_spec(const std::string& step) {
              what.at(step),
              {
                  {"landcover", T::String, nullptr, {}, {}, "",
-                  std::string("land cover raster (integer classes); default: the sample ") + kSampleLandcover +
-                      " with --classes " + kSampleClasses + " --table " + kSampleTable},
+                  std::string("land cover raster (integer classes); default: the Taizhou demo ") + kDemoLandcover +
+                      " with --classes " + kDemoClasses + " --table " + kDemoTable +
+                      " --min-area 1000000 --links planar (as connectivity run)"},
                  {"classes", T::NumberList, nullptr, {}, {}, "", "habitat classes (the patches), comma separated"},
                  {"table", T::String, nullptr, {}, {}, "",
                   "resistance table (class,name,resistance): a file or a name in layers/resistance/"},
                  {"resistance", T::String, nullptr, {}, {}, "",
                   "resistance raster on the land cover's grid (instead of --table); nodata = impassable"},
                  {"connectivity", T::Integer, 8, 4.0, 8.0, "", "patch connectivity: 4 or 8"},
-                 {"min-area", T::Number, 0.0, 0.0, {}, "m2", "minimum patch area in m2"},
-                 {"links", T::String, "complete", {}, {}, "", "complete or planar (as connectivity run)"},
+                 {"min-area", T::Number, nullptr, 0.0, {}, "m2", "minimum patch area in m2 (default 0; demo: 1000000 = 100 ha)"},
+                 {"links", T::String, nullptr, {}, {}, "", "complete or planar (as connectivity run; default complete, demo: planar)"},
                  {"max-distance", T::Number, nullptr, 0.0, {}, "cost units", "drop links costlier than this"},
                  {"knight", T::Bool, false, {}, {}, "", "16 neighbours (knight's moves) in the cost searches"},
                  {"assume-crs", T::String, nullptr, {}, {}, "", "CRS of a raster that has none"},
@@ -137,11 +141,15 @@ PatternRun pattern_command(const std::string& step, const nlohmann::json& params
     nlohmann::json prm = params;
     std::string note;
     if (prm.at("landcover").is_null()) {
-        prm["landcover"] = data_path(kSampleLandcover);
-        if (prm.at("classes").is_null()) prm["classes"] = parse_number_list(op, "classes", kSampleClasses);
-        if (prm.at("table").is_null() && prm.at("resistance").is_null()) prm["table"] = kSampleTable;
-        note = "no --landcover: the sample gorilla sanctuary vegetation raster";
+        prm["landcover"] = data_path(kDemoLandcover);
+        if (prm.at("classes").is_null()) prm["classes"] = parse_number_list(op, "classes", kDemoClasses);
+        if (prm.at("table").is_null() && prm.at("resistance").is_null()) prm["table"] = kDemoTable;
+        if (prm.at("min-area").is_null()) prm["min-area"] = kDemoMinArea;
+        if (prm.at("links").is_null()) prm["links"] = kDemoLinks;
+        note = "no --landcover: the Taizhou demo land cover (ILLUSTRATIVE), forest patches of at least 100 ha, planar links";
     }
+    if (prm.at("min-area").is_null()) prm["min-area"] = 0.0;
+    if (prm.at("links").is_null()) prm["links"] = "complete";
     if (prm.at("classes").is_null()) throw BadInput(op + ": give the habitat classes with --classes (e.g. --classes 4,5)");
     if (prm.at("table").is_null() == prm.at("resistance").is_null())
         throw BadInput(op + ": give either --table (resistance per land cover class) or --resistance (a raster), not both or neither");
@@ -184,6 +192,16 @@ PatternRun pattern_command(const std::string& step, const nlohmann::json& params
     out.links = links.links.size();
     out.result = run_pattern(P, res, links, opt, op, progress.sub(0.5, 0.95));
 
+    // Nothing to connect is not an error, but never silent: say why the outputs are empty.
+    auto add_note = [&note](const std::string& s) { note += (note.empty() ? "" : "; ") + s; };
+    if (P.count() == 1)
+        add_note("only one habitat patch (of at least the minimum area): no links, so no corridors; lower --min-area or "
+                 "add habitat classes");
+    else if (links.links.empty())
+        add_note("no links between the " + std::to_string(P.count()) +
+                 " patches (unreachable through the resistance, or over --max-distance): no corridors");
+    if (!links.links.empty() && opt.corridor.width == 0)
+        add_note("--corridor-width 0: each corridor is only the cells on a least-cost path (ties included)");
     nlohmann::json record = raster::run_record(op, prm, inputs);
     nlohmann::json rep = record;
     if (!note.empty()) rep["note"] = note;

@@ -170,3 +170,84 @@ TEST_CASE("cli connectivity pattern: bad inputs exit 2 naming the operation", "[
     CHECK(r3.status == 2);
     CHECK(r3.out.find("not both") != std::string::npos);
 }
+
+TEST_CASE("cli connectivity corridors with no raster: the Taizhou demo with connectivity run's defaults",
+          "[cli][graph][pattern][demo]") {
+    testutil::TempDir tmp;
+    // --corridor-max-lcd 0: no corridor is cut (keeps the test short); patches and links are what is checked
+    auto r = testutil::run_cli("-q connectivity corridors --corridor-max-lcd 0 --out " + testutil::q(tmp / "d"));
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    auto j = nlohmann::json::parse(testutil::read_text(tmp / "d/report.json"));
+    const auto& p = j["parameters"];
+    // the defaults documented for `connectivity run` (README, pipeline_run.cpp)
+    CHECK(p["landcover"].get<std::string>().find("layers/demo/landcover_demo.tif") != std::string::npos);
+    CHECK(p["classes"] == nlohmann::json::array({3}));
+    CHECK(p["table"] == "china_landuse_3diao");
+    CHECK(p["min-area"] == 1000000.0);
+    CHECK(p["links"] == "planar");
+    CHECK(j["note"].get<std::string>().find("Taizhou demo") != std::string::npos);
+    // forest (class 3) cells of landcover_demo.tif counted by gdalinfo -hist, not by ecoshield
+    CHECK(j["sources"]["habitat_cells"] == 319394);
+    // an explicit option still wins over the demo default
+    auto c = testutil::run_cli("-q connectivity corridors --links complete --max-distance 1 --corridor-max-lcd 0 --out " +
+                               testutil::q(tmp / "e"));
+    REQUIRE(c.status == 0);
+    auto je = nlohmann::json::parse(testutil::read_text(tmp / "e/report.json"));
+    CHECK(je["parameters"]["links"] == "complete");
+}
+
+TEST_CASE("cli connectivity pattern: no patch, one patch, corridor width 0, barrier radius 0", "[cli][graph][pattern]") {
+    testutil::TempDir tmp;
+    const std::string lc = "--landcover tests/data/rasters/gorillas_vegetation_utm32n.tif --classes 4 --table gorillas_vegetation";
+    // no patch reaches the minimum area (the sanctuary is about 5,600 ha, far below 10^9 m2): exit 2, naming the
+    // raster and the option to change, for the step commands and for run
+    for (const char* cmd : {"corridors", "run"}) {
+        auto r = testutil::run_cli("-q connectivity " + std::string(cmd) + " " + lc + " --min-area 1e9 --out " +
+                                   testutil::q(tmp / (std::string("n") + cmd)));
+        INFO(r.out);
+        CHECK(r.status == 2);
+        CHECK(r.out.find("gorillas_vegetation_utm32n.tif") != std::string::npos);
+        CHECK(r.out.find("lower --min-area") != std::string::npos);
+    }
+    // a habitat class that is not in the raster: names the raster
+    auto nc = testutil::run_cli("-q connectivity corridors --landcover tests/data/rasters/gorillas_vegetation_utm32n.tif "
+                                "--classes 9 --table gorillas_vegetation --out " + testutil::q(tmp / "nc"));
+    CHECK(nc.status == 2);
+    CHECK(nc.out.find("gorillas_vegetation_utm32n.tif") != std::string::npos);
+    // one patch: nothing to connect, said in the output and in report.json, no corridor
+    auto one = testutil::run_cli("connectivity corridors " + lc + " --min-area 3000000 --out " + testutil::q(tmp / "one"));
+    INFO(one.out);
+    REQUIRE(one.status == 0);
+    CHECK(one.out.find("only one habitat patch") != std::string::npos);
+    auto j1 = nlohmann::json::parse(testutil::read_text(tmp / "one/report.json"));
+    CHECK(j1["sources"]["patches"] == 1);
+    CHECK(j1["corridors"]["list"].empty());
+    CHECK(j1["note"].get<std::string>().find("only one habitat patch") != std::string::npos);
+    auto onerun = testutil::run_cli("connectivity run " + lc + " --min-area 3000000 --out " + testutil::q(tmp / "onerun"));
+    REQUIRE(onerun.status == 0);
+    CHECK(onerun.out.find("only one habitat patch") != std::string::npos);
+    // corridor width 0: every corridor is the set of cells on a least-cost path (N = 0), so never empty
+    // unless the two patches touch diagonally; the note says what width 0 means
+    auto w0 = testutil::run_cli("-q connectivity corridors " + lc + " --min-area 10000 --corridor-width 0 --out " +
+                                testutil::q(tmp / "w0"));
+    REQUIRE(w0.status == 0);
+    auto jw = nlohmann::json::parse(testutil::read_text(tmp / "w0/report.json"));
+    CHECK(jw["note"].get<std::string>().find("--corridor-width 0") != std::string::npos);
+    // a wider cut contains the narrower one (N <= 0 implies N <= 300): cell counts can only grow
+    auto w3 = testutil::run_cli("-q connectivity corridors " + lc + " --min-area 10000 --corridor-width 300 --out " +
+                                testutil::q(tmp / "w3"));
+    REQUIRE(w3.status == 0);
+    auto j3 = nlohmann::json::parse(testutil::read_text(tmp / "w3/report.json"));
+    REQUIRE(jw["corridors"]["list"].size() == j3["corridors"]["list"].size());
+    REQUIRE(!jw["corridors"]["list"].empty());
+    for (std::size_t k = 0; k < jw["corridors"]["list"].size(); ++k)
+        CHECK(jw["corridors"]["list"][k]["cells"].get<long long>() <= j3["corridors"]["list"][k]["cells"].get<long long>());
+    // negative width, radius 0: exit 2 naming the option
+    auto wn = testutil::run_cli("-q connectivity corridors " + lc + " --corridor-width -5 --out " + testutil::q(tmp / "wn"));
+    CHECK(wn.status == 2);
+    CHECK(wn.out.find("--corridor-width") != std::string::npos);
+    auto r0 = testutil::run_cli("-q connectivity barriers " + lc + " --barrier-radii 0 --out " + testutil::q(tmp / "r0"));
+    CHECK(r0.status == 2);
+    CHECK(r0.out.find("--barrier-radii") != std::string::npos);
+}
