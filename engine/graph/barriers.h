@@ -50,6 +50,25 @@ struct BarriersResult {
 BarriersResult barriers(const Patches& p, const CorridorsResult& cor, const BarrierOptions& opt, const std::string& op,
                         const Progress& progress = {});
 
+// The same computation fed by batches of corridors while their cost fields are held (least_cost_corridors'
+// on_batch, so the fields need not all be kept): add() in corridor order, then finish(). barriers() is
+// add(0, all, cor.fields) + finish(); the results are the same however the corridors are batched.
+class BarrierAccumulator {
+public:
+    BarrierAccumulator(const Patches& p, std::size_t corridors, const BarrierOptions& opt, const std::string& op);
+    void add(const std::vector<Corridor>& cs, std::size_t k0, std::size_t k1, const std::vector<CostField>& fields);
+    BarriersResult finish(const std::vector<Corridor>& cs, const Progress& progress = {});
+
+private:
+    const Patches& p_;
+    BarrierOptions opt_;
+    std::size_t nc_ = 0;
+    BarriersResult out_;
+    std::vector<std::uint32_t> from_;  // which corridor gave the max
+    std::vector<std::uint8_t> rad_;
+    std::vector<double> imp_, best_;
+};
+
 // The cells of the disc of radius R (cells) around (row, col), inside a W x H grid, row-major order.
 std::vector<std::uint64_t> window_cells(int W, int H, int row, int col, int radius);
 

@@ -89,7 +89,8 @@ CostField bounded_cost(int W, int H, double cw, double ch, bool knight, const fl
 }
 
 CorridorsResult least_cost_corridors(const Patches& p, const Resistance& res, const LinksResult& links,
-                                     const CorridorOptions& opt, const std::string& op, const Progress& progress) {
+                                     const CorridorOptions& opt, const std::string& op, const Progress& progress,
+                                     const CorridorBatchFn& on_batch, bool keep_fields) {
     if (!(opt.width >= 0)) throw BadInput(op + ": the corridor width must be >= 0 (cost units)");
     const int W = p.grid.width, H = p.grid.height;
     const std::size_t n = static_cast<std::size_t>(W) * H, np = p.count();
@@ -118,29 +119,52 @@ CorridorsResult least_cost_corridors(const Patches& p, const Resistance& res, co
     std::vector<std::vector<uint64_t>> cells_of(np);
     for (std::size_t i = 0; i < n; ++i)
         if (p.label[i]) cells_of[static_cast<std::size_t>(p.label[i] - 1)].push_back(i);
+    // the last corridor (index in `use`) that needs each patch's field
+    std::vector<std::size_t> last(np, 0);
+    for (std::size_t k = 0; k < use.size(); ++k) {
+        last[links.links[use[k]].u] = k;
+        last[links.links[use[k]].v] = k;
+    }
 
     out.fields.resize(np);
+    std::vector<char> made(np, 0);
     tbb::enumerable_thread_specific<std::vector<double>> scratch(
         [&] { return std::vector<double>(n, std::numeric_limits<double>::infinity()); });
-    std::atomic<double> bytes{0.0};
+    double held = 0;
     const double budget = opt.memory_mb * 1024.0 * 1024.0;
-    tbb::parallel_for(std::size_t(0), np, [&](std::size_t k) {
-        if (reach[k] < 0 || bytes.load() > budget) return;
-        out.fields[k] = bounded_cost(W, H, p.grid.cw, p.grid.ch, opt.knight, res.r.data(), cells_of[k], reach[k],
-                                     scratch.local());
-        double cur = bytes.load();
-        const double add = 8.0 * static_cast<double>(out.fields[k].acc.size());
-        while (!bytes.compare_exchange_weak(cur, cur + add)) {
-        }
-    });
-    if (bytes.load() > budget)
+    auto over_budget = [&] {
         throw BadInput(op + ": the corridors' cost fields need more than " + std::to_string(static_cast<long long>(opt.memory_mb)) +
                        " MB (--corridor-memory-mb); narrow --corridor-width, set --corridor-max-lcd, use --links planar or "
                        "--max-distance, or skip them with --no-corridors");
-    progress.report(0.6, "corridors: cost fields");
+    };
 
     out.corridors.resize(use.size());
-    tbb::parallel_for(std::size_t(0), use.size(), [&](std::size_t k) {
+    const std::size_t batch = 64;
+    for (std::size_t k0 = 0; k0 < use.size(); k0 += batch) {
+        const std::size_t k1 = std::min(use.size(), k0 + batch);
+        // the fields this batch needs that are not held yet
+        std::vector<std::size_t> need;
+        for (std::size_t k = k0; k < k1; ++k)
+            for (std::size_t q : {static_cast<std::size_t>(links.links[use[k]].u), static_cast<std::size_t>(links.links[use[k]].v)})
+                if (!made[q]) {
+                    made[q] = 1;
+                    need.push_back(q);
+                }
+        std::atomic<double> bytes{held};
+        tbb::parallel_for(std::size_t(0), need.size(), [&](std::size_t t) {
+            const std::size_t q = need[t];
+            if (bytes.load() > budget) return;
+            out.fields[q] = bounded_cost(W, H, p.grid.cw, p.grid.ch, opt.knight, res.r.data(), cells_of[q], reach[q],
+                                         scratch.local());
+            double cur = bytes.load();
+            const double add = 8.0 * static_cast<double>(out.fields[q].acc.size());
+            while (!bytes.compare_exchange_weak(cur, cur + add)) {
+            }
+        });
+        held = bytes.load();
+        if (held > budget) over_budget();
+
+        tbb::parallel_for(k0, k1, [&](std::size_t k) {
         const PatchLink& L = links.links[use[k]];
         Corridor& C = out.corridors[k];
         C.link = use[k];
@@ -175,7 +199,38 @@ CorridorsResult least_cost_corridors(const Patches& p, const Resistance& res, co
                 if (lab != idu && lab != idv) ++C.cells;
             }
         C.area_m2 = static_cast<double>(C.cells) * p.grid.cell_area();
-    });
+        // keep N over the bounding box of the corridor's cells only (fbox can be far larger)
+        C.fbox = C.box;
+        int r0 = C.box.h, r1 = -1, c0 = C.box.w, c1 = -1;
+        for (int r = 0; r < C.box.h; ++r)
+            for (int c = 0; c < C.box.w; ++c)
+                if (!std::isnan(C.n[static_cast<std::size_t>(r) * C.box.w + c])) {
+                    r0 = std::min(r0, r);
+                    r1 = std::max(r1, r);
+                    c0 = std::min(c0, c);
+                    c1 = std::max(c1, c);
+                }
+        if (r1 < 0) r0 = r1 = c0 = c1 = 0;
+        raster::Window nb{C.box.x + c0, C.box.y + r0, c1 - c0 + 1, r1 - r0 + 1};
+        std::vector<float> nn(static_cast<std::size_t>(nb.w) * nb.h);
+        for (int r = 0; r < nb.h; ++r)
+            for (int c = 0; c < nb.w; ++c)
+                nn[static_cast<std::size_t>(r) * nb.w + c] = C.n[static_cast<std::size_t>(r + r0) * C.box.w + (c + c0)];
+        C.box = nb;
+        C.n = std::move(nn);
+        });
+        if (on_batch) on_batch(out.corridors, k0, k1, out.fields);
+        if (!keep_fields) {
+            for (std::size_t k = k0; k < k1; ++k)
+                for (std::size_t q : {static_cast<std::size_t>(links.links[use[k]].u), static_cast<std::size_t>(links.links[use[k]].v)})
+                    if (last[q] < k1 && !out.fields[q].acc.empty()) {
+                        held -= 8.0 * static_cast<double>(out.fields[q].acc.size());
+                        out.fields[q] = CostField{};
+                    }
+        }
+        progress.report(static_cast<double>(k1) / static_cast<double>(use.size()) * 0.9, "corridors");
+    }
+    if (!keep_fields) out.fields.clear();
     // The mosaic, in link order (min is order-free anyway).
     for (const Corridor& C : out.corridors) {
         if (C.n.empty()) continue;

@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -61,7 +62,8 @@ struct Corridor {
     double lcd_check = 0;          // min over cells of cwd_u + cwd_v (equals lcd up to rounding)
     double length = 0;             // least-cost path length (m)
     double ratio = 0;              // lcd / length ("cwd to path length ratio"); NaN for a zero length
-    raster::Window box;            // cells where both cost fields are finite
+    raster::Window fbox;           // cells where both cost fields are finite (the barriers' window centres)
+    raster::Window box;            // within fbox: the bounding box of the cells with N <= width (1 x 1 when none)
     std::vector<float> n;          // box cells: N(x) where N(x) <= width (patch u and v cells included), NaN elsewhere
     long long cells = 0;           // corridor cells (N <= width, not of u or v)
     double area_m2 = 0;            // cells x cell area
@@ -75,9 +77,18 @@ struct CorridorsResult {
     std::size_t skipped = 0;           // links left out (no finite cost, or above max_lcd)
 };
 
+// Called after each batch of corridors [k0, k1) (indices in `corridors`, the CorridorsResult::corridors being
+// made, in order) while the cost fields of their end patches are held (`fields`, per patch; others may be empty).
+using CorridorBatchFn = std::function<void(const std::vector<Corridor>& corridors, std::size_t k0, std::size_t k1,
+                                           const std::vector<CostField>& fields)>;
+
 // Throws BadInput when the width is negative or the grids disagree.
+// Links are processed in batches (in link order); a patch's cost field is made when the first link that
+// needs it comes and, unless `keep_fields`, freed after its last one (CorridorsResult::fields then left
+// empty); the memory budget applies to the fields held at once. Same results either way.
 CorridorsResult least_cost_corridors(const Patches& p, const Resistance& res, const LinksResult& links,
-                                     const CorridorOptions& opt, const std::string& op, const Progress& progress = {});
+                                     const CorridorOptions& opt, const std::string& op, const Progress& progress = {},
+                                     const CorridorBatchFn& on_batch = {}, bool keep_fields = true);
 
 // The tolerance under which N counts as <= width (rounding: cwd_u + cwd_v is summed in another order than LCD).
 inline double corridor_tolerance(double lcd) { return 1e-9 * std::max(1.0, std::abs(lcd)); }

@@ -3,6 +3,7 @@
 #include "graph/pipeline_pattern.h"
 
 #include <cmath>
+#include <optional>
 
 #include "core/error.h"
 #include "report/report_util.h"
@@ -80,21 +81,35 @@ PatternResult run_pattern(const Patches& p, const Resistance& res, const LinksRe
                           const std::string& op, const Progress& progress) {
     PatternResult r;
     if (!opt.corridors) return r;
-    try {
-        r.corridors = least_cost_corridors(p, res, links, opt.corridor, op, progress.sub(0, 0.4));
-    } catch (const BadInput& e) {
-        if (!opt.skip_on_budget) throw;
-        r.note = e.what();  // connectivity run keeps its patches and links; the report says why
-        return r;
-    }
-    r.ran = true;
-    if (opt.pinch) r.pinch = pinch_points(p, res, r.corridors, opt.pinch_opt, op, progress.sub(0.4, 0.8));
+    // The barriers are scored batch by batch while the corridors' cost fields are held, so that each patch's
+    // field is freed after its last link (least_cost_corridors, barriers.h: same results).
+    std::optional<BarrierAccumulator> bar;
     if (opt.barriers) {
         BarrierOptions b = opt.barrier;
         if (opt.restored_from_min) b.restored_resistance = res.min > 0 ? res.min : 1.0;
         r.restored_resistance = b.restored_resistance;
-        r.barriers = barriers(p, r.corridors, b, op, progress.sub(0.8, 1.0));
+        std::size_t ncor = 0;  // corridors least_cost_corridors will make (its link selection)
+        for (const PatchLink& L : links.links)
+            if (std::isfinite(L.cost) && !(opt.corridor.max_lcd && L.cost > *opt.corridor.max_lcd)) ++ncor;
+        bar.emplace(p, ncor, b, op);
     }
+    try {
+        CorridorBatchFn fn;
+        if (bar) fn = [&](const std::vector<Corridor>& cs, std::size_t k0, std::size_t k1, const std::vector<CostField>& fields) {
+            bar->add(cs, k0, k1, fields);
+        };
+        // nothing after this step needs the cost fields
+        r.corridors = least_cost_corridors(p, res, links, opt.corridor, op, progress.sub(0, 0.5), fn, false);
+    } catch (const BadInput& e) {
+        if (!opt.skip_on_budget) throw;
+        r.note = e.what();  // connectivity run keeps its patches and links; the report says why
+        r.restored_resistance = 0;
+        return r;
+    }
+    r.ran = true;
+    if (bar) r.barriers = bar->finish(r.corridors.corridors, progress.sub(0.5, 0.6));
+    bar.reset();
+    if (opt.pinch) r.pinch = pinch_points(p, res, r.corridors, opt.pinch_opt, op, progress.sub(0.6, 1.0));
     return r;
 }
 

@@ -153,16 +153,20 @@ void write_pattern_outputs(report::OutputDir& od, const std::string& gpkg, bool 
             set_real(f, "max_current", pinch && !r.pinch.link.empty() ? r.pinch.link[k].max_current : kNaN);
             set_real(f, "barrier_score", !r.barriers.best.empty() ? r.barriers.best[k] : kNaN);
             if (c.cells > 0) {
-                std::vector<uint8_t> mask(c.n.size(), 0);
+                // the mask over fbox (c.box is its crop to the corridor's cells): the polygons come out the same
+                // as when N was kept over the whole fbox
+                const raster::Window& fb = c.fbox;
+                std::vector<uint8_t> mask(static_cast<std::size_t>(fb.w) * fb.h, 0);
                 const int W = p.grid.width;
                 const int32_t idu = static_cast<int32_t>(c.u + 1), idv = static_cast<int32_t>(c.v + 1);
                 for (int rr = 0; rr < c.box.h; ++rr)
                     for (int q = 0; q < c.box.w; ++q) {
                         const std::size_t b = static_cast<std::size_t>(rr) * c.box.w + q;
                         const int32_t lab = p.label[static_cast<std::size_t>(rr + c.box.y) * W + (q + c.box.x)];
-                        mask[b] = !std::isnan(c.n[b]) && lab != idu && lab != idv;
+                        mask[static_cast<std::size_t>(rr + c.box.y - fb.y) * fb.w + (q + c.box.x - fb.x)] =
+                            !std::isnan(c.n[b]) && lab != idu && lab != idv;
                     }
-                f.SetGeometry(mask_polygons(p.grid, c.box, mask, op).get());
+                f.SetGeometry(mask_polygons(p.grid, fb, mask, op).get());
             }
             if (l->CreateFeature(&f) != OGRERR_NONE) throw Failure(op + ": cannot write corridor " + std::to_string(k + 1));
         }
