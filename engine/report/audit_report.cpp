@@ -267,11 +267,7 @@ std::string audit_html(const checks::RedlineAuditResult& r, const json& rep) {
           << (f.located ? num(f.y, 2) : "") << "</td><td>" << esc(f.message) << "</td></tr>\n";
     }
     o << "</table>\n";
-    if (!r.notes.empty()) {
-        o << "<h2>Notes</h2><ul>";
-        for (const auto& n : r.notes) o << "<li>" << esc(n) << "</li>";
-        o << "</ul>\n";
-    }
+    html_list(o, "Notes", r.notes);
     o << "<h2>Map</h2><p><small>patches: green ok, yellow warning, orange fault; red: overlaps; blue: gaps, notches, slivers; "
          "purple: outside the admin boundary (dashed grey); dots: fault locations (red blocking, orange warning). Hover for "
          "details.</small></p>\n"
@@ -288,9 +284,7 @@ std::vector<std::string> write_redline_audit_outputs(const checks::RedlineAuditR
     json rep = redline_audit_json(r, created);
     {
         GpkgWriter w(out.temp("audit.gpkg"), *r.work_crs, created, "redline audit");
-        json run{{"software", rep["software"]}, {"created", created}, {"parameters", rep["parameters"]}, {"work_crs", rep["work_crs"]},
-                 {"inputs", rep["inputs"]}};
-        w.set_metadata("ECOSHIELD_RUN", run.dump());
+        w.set_run_record(rep, created);
         w.begin("audit_points", wkbPoint,
                 {{"fault_id", OFTInteger}, {"kind"}, {"blocking", OFTInteger}, {"code"}, {"src_fid", OFTInteger64}, {"code2"},
                  {"area_m2", OFTReal}, {"message"}},

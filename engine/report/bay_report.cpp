@@ -264,16 +264,8 @@ std::string bay_html(const checks::BayResult& r, const json& rep) {
           << "<br><small>blues: marine classes 1-4; green: redline; line colours: natural / artificial / estuary shoreline; dashed: catchment "
              "buffer; red dots: outfalls; blue dots: stations; brown: listed soil parcels (pale: delisted)</small></div></div></div>\n";
     }
-    if (!r.unknown_values.empty()) {
-        o << "<h2>Values outside the enumeration (counted as unknown)</h2><ul>";
-        for (const auto& u : r.unknown_values) o << "<li>" << esc(u) << "</li>";
-        o << "</ul>\n";
-    }
-    if (!r.notes.empty()) {
-        o << "<h2>Notes</h2><ul>";
-        for (const auto& n : r.notes) o << "<li>" << esc(n) << "</li>";
-        o << "</ul>\n";
-    }
+    html_list(o, "Values outside the enumeration (counted as unknown)", r.unknown_values);
+    html_list(o, "Notes", r.notes);
     o << "</body></html>\n";
     return o.str();
 }
@@ -287,9 +279,7 @@ std::vector<std::string> write_bay_outputs(const checks::BayResult& r, const std
     json rep = bay_json(r, created);
     {
         GpkgWriter w(out.temp("bay.gpkg"), *r.work_crs, created, "bay");
-        json run{{"software", rep["software"]}, {"created", created}, {"parameters", rep["parameters"]}, {"work_crs", rep["work_crs"]},
-                 {"inputs", rep["inputs"]}};
-        w.set_metadata("ECOSHIELD_RUN", run.dump());
+        w.set_run_record(rep, created);
         w.begin("bay_cards", multi_type(2),
                 {{"code"}, {"name"}, {"status"}, {"county"}, {"target_year"}, {"area_m2", OFTReal}, {"area_ell_m2", OFTReal}, {"area_ha", OFTReal},
                  {"sea_m2", OFTReal}, {"unzoned_m2", OFTReal}, {"class1_m2", OFTReal}, {"class2_m2", OFTReal}, {"class3_m2", OFTReal},

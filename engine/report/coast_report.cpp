@@ -268,16 +268,8 @@ std::string coast_html(const checks::CoastResult& r, const json& rep) {
     o << "<h2>Mainland length per subtype (km)</h2><table><tr><th>type2</th><th>km</th></tr>\n";
     for (const auto& [k, v] : r.overall.by_type2) o << "<tr><td>" << esc(k) << "</td><td class=num>" << num(v / 1000, 3) << "</td></tr>\n";
     o << "</table>\n";
-    if (!r.unknown_values.empty()) {
-        o << "<h2>Values outside the enumeration (counted as unknown)</h2><ul>";
-        for (const auto& u : r.unknown_values) o << "<li>" << esc(u) << "</li>";
-        o << "</ul>\n";
-    }
-    if (!r.notes.empty()) {
-        o << "<h2>Notes</h2><ul>";
-        for (const auto& n : r.notes) o << "<li>" << esc(n) << "</li>";
-        o << "</ul>\n";
-    }
+    html_list(o, "Values outside the enumeration (counted as unknown)", r.unknown_values);
+    html_list(o, "Notes", r.notes);
     o << "</body></html>\n";
     return o.str();
 }
@@ -291,9 +283,7 @@ std::vector<std::string> write_coast_outputs(const checks::CoastResult& r, const
     json rep = coast_json(r, created);
     {
         GpkgWriter w(out.temp("coast.gpkg"), *r.work_crs, created, "coast");
-        json run{{"software", rep["software"]}, {"created", created}, {"parameters", rep["parameters"]}, {"work_crs", rep["work_crs"]},
-                 {"inputs", rep["inputs"]}};
-        w.set_metadata("ECOSHIELD_RUN", run.dump());
+        w.set_run_record(rep, created);
         w.begin("coastline", multi_type(1),
                 {{"code"}, {"type1"}, {"type2"}, {"restored", OFTInteger}, {"mainland", OFTInteger}, {"counts_natural", OFTInteger},
                  {"county"}, {"length_m", OFTReal}, {"length_ell_m", OFTReal}, {"src_fid", OFTInteger64}},

@@ -203,11 +203,7 @@ std::string diff_html(const checks::RedlineDiffResult& r, const json& rep) {
           << num(c.area_ell, 2) << "</td></tr>\n";
     }
     o << "</table>\n";
-    if (!r.notes.empty()) {
-        o << "<h2>Notes</h2><ul>";
-        for (const auto& n : r.notes) o << "<li>" << esc(n) << "</li>";
-        o << "</ul>\n";
-    }
+    html_list(o, "Notes", r.notes);
     o << "<h2>Map</h2><p><small>green fill: new version; dark green: added; red: removed; pale: edge adjustments</small></p>\n"
       << change_map(r) << "\n</body></html>\n";
     return o.str();
@@ -222,9 +218,7 @@ std::vector<std::string> write_redline_diff_outputs(const checks::RedlineDiffRes
     json rep = redline_diff_json(r, created);
     {
         GpkgWriter w(out.temp("redline_diff.gpkg"), *r.work_crs, created, "redline diff");
-        json run{{"software", rep["software"]}, {"created", created}, {"parameters", rep["parameters"]}, {"work_crs", rep["work_crs"]},
-                 {"inputs", rep["inputs"]}};
-        w.set_metadata("ECOSHIELD_RUN", run.dump());
+        w.set_run_record(rep, created);
         w.begin("change", multi_type(2),
                 {{"change"}, {"version"}, {"code"}, {"county"}, {"function_type"}, {"src_fid", OFTInteger64}, {"area_m2", OFTReal},
                  {"area_ell_m2", OFTReal}, {"area_ha", OFTReal}},

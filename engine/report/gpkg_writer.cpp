@@ -158,6 +158,12 @@ void GpkgWriter::end(const std::string& style) {
     cur_ = nullptr;
 }
 
+void GpkgWriter::set_run_record(const nlohmann::json& report, const std::string& created) {
+    const nlohmann::json run{{"software", report["software"]}, {"created", created}, {"parameters", report["parameters"]},
+                             {"work_crs", report["work_crs"]}, {"inputs", report["inputs"]}};
+    set_metadata("ECOSHIELD_RUN", run.dump());
+}
+
 void GpkgWriter::set_metadata(const std::string& key, const std::string& value) {
     ds_->SetMetadataItem(key.c_str(), value.c_str());
 }

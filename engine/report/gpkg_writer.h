@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include <ogr_core.h>
 
 #include "geom/geos.h"
@@ -40,6 +41,9 @@ public:
     void close();
     // A metadata item of the whole GeoPackage (stored in gpkg_metadata), e.g. the run record.
     void set_metadata(const std::string& key, const std::string& value);
+    // The run record (software, created, parameters, working CRS, inputs of a command's report.json)
+    // as the metadata item ECOSHIELD_RUN.
+    void set_run_record(const nlohmann::json& report, const std::string& created);
     const std::vector<std::string>& layers() const { return layers_; }
 
 private:

@@ -1,6 +1,7 @@
 // Small pieces every report writer uses: rounded JSON numbers, HTML escaping, GEOS -> OGR.
 #pragma once
 #include <memory>
+#include <ostream>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -17,5 +18,14 @@ nlohmann::json jnum(double v, int decimals = 6);
 std::string esc(const std::string& s);
 // A GEOS geometry as an OGR one (for the SVG maps); null when it cannot be converted.
 std::unique_ptr<OGRGeometry> to_ogr(const GEOSGeometry* g);
+
+// An HTML heading (given as HTML) and a bulleted list of the items, escaped; nothing when there are none.
+template <class Strings>
+void html_list(std::ostream& o, const std::string& heading, const Strings& items, const char* level = "h2") {
+    if (items.empty()) return;
+    o << "<" << level << ">" << heading << "</" << level << "><ul>";
+    for (const auto& item : items) o << "<li>" << esc(item) << "</li>";
+    o << "</ul>\n";
+}
 
 }  // namespace eco::report

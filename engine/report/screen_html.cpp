@@ -152,11 +152,7 @@ std::string screen_html(const checks::ScreenResult& r, const nlohmann::json& rep
     o << "</tr><tr>";
     for (const auto& v : checks::verdicts()) o << "<td class=\"num\">" << rep["summary"]["verdicts"][v].get<int>() << "</td>";
     o << "</tr></table>\n";
-    if (!r.notes.empty()) {
-        o << "<h3>Notes</h3><ul>";
-        for (const auto& n : r.notes) o << "<li>" << esc(n) << "</li>";
-        o << "</ul>\n";
-    }
+    html_list(o, "Notes", r.notes, "h3");
     const auto& repairs = rep["repairs"];
     if (!repairs.empty()) {
         o << "<h3>修复与剔除 / Repaired and rejected input features (" << repairs.size() << ")</h3><table><tr><th>layer</th><th>fid</th><th>code / site id</th><th>action</th><th>reason</th></tr>";

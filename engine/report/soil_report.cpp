@@ -369,16 +369,8 @@ std::string soil_html(const checks::SoilResult& r, const json& rep, const SoilRe
           << num(units::m2_to_ha(r.farmland_self_overlap), 4) << " ha, reconciliation error " << units::fmt("%.2e", r.farmland_rel_error)
           << "</small></p>\n";
     }
-    if (!r.unknown_values.empty()) {
-        o << "<h2>Values outside the enumerations</h2><ul>";
-        for (const auto& u : r.unknown_values) o << "<li>" << esc(u) << "</li>";
-        o << "</ul>\n";
-    }
-    if (!r.notes.empty()) {
-        o << "<h2>Notes</h2><ul>";
-        for (const auto& n : r.notes) o << "<li>" << esc(n) << "</li>";
-        o << "</ul>\n";
-    }
+    html_list(o, "Values outside the enumerations", r.unknown_values);
+    html_list(o, "Notes", r.notes);
     o << "</body></html>\n";
     return o.str();
 }
@@ -392,9 +384,7 @@ std::vector<std::string> write_soil_outputs(const checks::SoilResult& r, const s
     json rep = soil_json(r, created);
     {
         GpkgWriter w(out.temp("soil.gpkg"), *r.work_crs, created, "soil");
-        json run{{"software", rep["software"]}, {"created", created}, {"parameters", rep["parameters"]}, {"work_crs", rep["work_crs"]},
-                 {"inputs", rep["inputs"]}};
-        w.set_metadata("ECOSHIELD_RUN", run.dump());
+        w.set_run_record(rep, created);
         std::vector<OutField> pf{{"code"}, {"name"}, {"status"}, {"listed", OFTInteger}, {"planned_use"}, {"class1_listed", OFTInteger},
                                  {"category"}, {"county"}, {"area_m2", OFTReal}};
         for (const auto& k : kReceptorKinds) pf.push_back({k + "_m", OFTReal}), pf.push_back({k + "_name"});

@@ -201,11 +201,7 @@ std::string tabulate_html(const checks::TabulateResult& r, const json& rep) {
           << "</td><td class=num>" << num(units::m2_to_ha(L->self_overlap_ell), 4) << "</td><td class=num>"
           << num(units::m2_to_ha(L->table_total_ell), 4) << "</td><td class=num>" << num(L->rel_error_ell, -1) << "</td></tr>\n";
     o << "</table>\n";
-    if (!r.notes.empty()) {
-        o << "<h2>Notes</h2><ul>";
-        for (const auto& n : r.notes) o << "<li>" << esc(n) << "</li>";
-        o << "</ul>\n";
-    }
+    html_list(o, "Notes", r.notes);
     o << "<h2>Map</h2><p><small>pieces of A coloured by " << esc(r.A.field) << " (pale: outside B); grey: B outside A</small></p>\n"
       << table_map(r) << "\n</body></html>\n";
     return o.str();

@@ -294,16 +294,8 @@ std::string water_html(const checks::WaterResult& r, const json& rep) {
               << num(ov.length_m, 1) << "</td></tr>\n";
         o << "</table>\n";
     }
-    if (!r.unknown_values.empty()) {
-        o << "<h2>Values outside the enumerations</h2><ul>";
-        for (const auto& u : r.unknown_values) o << "<li>" << esc(u) << "</li>";
-        o << "</ul>\n";
-    }
-    if (!r.notes.empty()) {
-        o << "<h2>Notes</h2><ul>";
-        for (const auto& n : r.notes) o << "<li>" << esc(n) << "</li>";
-        o << "</ul>\n";
-    }
+    html_list(o, "Values outside the enumerations", r.unknown_values);
+    html_list(o, "Notes", r.notes);
     o << "</body></html>\n";
     return o.str();
 }
@@ -317,9 +309,7 @@ std::vector<std::string> write_water_outputs(const checks::WaterResult& r, const
     json rep = water_json(r, created);
     {
         GpkgWriter w(out.temp("water.gpkg"), *r.work_crs, created, "water");
-        json run{{"software", rep["software"]}, {"created", created}, {"parameters", rep["parameters"]}, {"work_crs", rep["work_crs"]},
-                 {"inputs", rep["inputs"]}};
-        w.set_metadata("ECOSHIELD_RUN", run.dump());
+        w.set_run_record(rep, created);
         w.begin("water_points", multi_type(0),
                 {{"id"}, {"name"}, {"kind"}, {"county"}, {"measured_raw"}, {"measured_class"}, {"zone_kind"}, {"zone_code"}, {"zone_name"},
                  {"level1"}, {"level2"}, {"target_class"}, {"standard"}, {"compliance"}, {"distance_m", OFTReal}, {"nearest_code"},
