@@ -35,14 +35,7 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
         if (!a->project.empty()) p = checks::load_project(a->project, "bay");
         else if (a->layers.empty()) p = checks::load_project(checks::demo_project_path(), "bay");
         else p.name = "command line";
-        for (const auto& l : a->layers) {
-            auto eq = l.find('=');
-            if (eq == std::string::npos || eq == 0 || eq + 1 == l.size())
-                throw BadInput("bay: --layer must be KIND=FILE[:LAYER], e.g. --layer bay=bays.gpkg:bay; got '" + l + "'");
-            std::string kind = l.substr(0, eq);
-            (void)catalog::kind(kind, "bay");
-            p.layers[kind] = io::parse_source(l.substr(eq + 1));
-        }
+        checks::apply_layer_options(p, a->layers, "bay", "bay=bays.gpkg:bay");
         checks::apply_source_options(p, "", a->assume_crs, false);
         if (a->params.contains("work-crs") == false && !p.work_crs.empty() && p.work_crs != "auto") a->params["work-crs"] = p.work_crs;
         auto r = checks::run_bay(checks::bay_input(p), a->params, cli::make_progress(g));

@@ -44,14 +44,7 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
         else if (a->layers.empty()) p = checks::load_project(checks::demo_project_path(), "screen");
         else p.name = "command line";
         if (!a->sites.empty()) p.sites = io::parse_source(a->sites);
-        for (const auto& l : a->layers) {
-            auto eq = l.find('=');
-            if (eq == std::string::npos || eq == 0 || eq + 1 == l.size())
-                throw BadInput("screen: --layer must be KIND=FILE[:LAYER], e.g. --layer redline=redlines.gpkg:redline; got '" + l + "'");
-            std::string kind = l.substr(0, eq);
-            (void)catalog::kind(kind, "screen");
-            p.layers[kind] = io::parse_source(l.substr(eq + 1));
-        }
+        checks::apply_layer_options(p, a->layers, "screen", "redline=redlines.gpkg:redline");
         checks::apply_source_options(p, a->encoding, a->assume_crs, a->from_gcj02);
         auto result = checks::run_screen(std::move(p), a->params, cli::make_progress(g));
         report::ScreenReportOptions ro;

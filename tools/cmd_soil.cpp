@@ -42,14 +42,7 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
         if (demo && !p.layers.count("receptor")) p.layers["receptor"] = io::parse_source(data_path("layers/demo/receptors.gpkg") + ":receptor");
         if (!a->parcels.empty()) p.layers["soil_parcel"] = io::parse_source(a->parcels);
         if (!a->receptors.empty()) p.layers["receptor"] = io::parse_source(a->receptors);
-        for (const auto& l : a->layers) {
-            auto eq = l.find('=');
-            if (eq == std::string::npos || eq == 0 || eq + 1 == l.size())
-                throw BadInput("soil: --layer must be KIND=FILE[:LAYER], e.g. --layer admin=counties.gpkg:admin; got '" + l + "'");
-            std::string kind = l.substr(0, eq);
-            (void)catalog::kind(kind, "soil");
-            p.layers[kind] = io::parse_source(l.substr(eq + 1));
-        }
+        checks::apply_layer_options(p, a->layers, "soil", "admin=counties.gpkg:admin");
         checks::apply_source_options(p, "", a->assume_crs, false);
         auto r = checks::run_soil(checks::soil_input_from_project(p), a->params, cli::make_progress(g));
         report::SoilReportOptions ro;

@@ -35,14 +35,7 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
         else if (a->outlets.empty()) p = checks::load_project(checks::demo_project_path(), "water");
         else p.name = "command line";
         if (!a->outlets.empty()) p.layers["outlet"] = io::parse_source(a->outlets);
-        for (const auto& l : a->layers) {
-            auto eq = l.find('=');
-            if (eq == std::string::npos || eq == 0 || eq + 1 == l.size())
-                throw BadInput("water: --layer must be KIND=FILE[:LAYER], e.g. --layer water_zone=zones.gpkg:water_zone; got '" + l + "'");
-            std::string kind = l.substr(0, eq);
-            (void)catalog::kind(kind, "water");
-            p.layers[kind] = io::parse_source(l.substr(eq + 1));
-        }
+        checks::apply_layer_options(p, a->layers, "water", "water_zone=zones.gpkg:water_zone");
         checks::apply_source_options(p, "", a->assume_crs, false);
         auto r = checks::run_water(checks::water_input_from_project(p), a->params, cli::make_progress(g));
         report::WaterReportOptions ro;

@@ -368,6 +368,19 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b));
 }
 
+std::vector<std::string> split_list(std::string_view s) {
+    std::vector<std::string> out;
+    size_t p = 0;
+    while (p <= s.size()) {
+        size_t q = s.find(',', p);
+        if (q == std::string_view::npos) q = s.size();
+        std::string item = trim(s.substr(p, q - p));
+        if (!item.empty()) out.push_back(std::move(item));
+        p = q + 1;
+    }
+    return out;
+}
+
 std::optional<std::string> FieldSpec::normalise(std::string_view raw) const {
     std::string t = trim(raw);
     if (type == "string") return t;

@@ -70,6 +70,8 @@ KindSpec load_kind_file(const std::string& path, const std::string& expected_kin
 // Trims ASCII white space, full-width spaces (U+3000), no-break spaces (U+00A0) and a BOM from
 // both ends.
 std::string trim(std::string_view s);
+// "a, b,,c" -> {"a", "b", "c"}: comma-separated items, each trimmed, empty ones dropped.
+std::vector<std::string> split_list(std::string_view s);
 
 // Which field of a dataset stands for each catalog field.
 class Binding {

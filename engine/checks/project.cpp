@@ -85,6 +85,17 @@ Project load_project(const std::string& path, const std::string& op) {
 
 std::string demo_project_path() { return data_path("layers/demo/project.json"); }
 
+void apply_layer_options(Project& p, const std::vector<std::string>& options, const std::string& op, const std::string& example) {
+    for (const auto& l : options) {
+        auto eq = l.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == l.size())
+            throw BadInput(op + ": --layer must be KIND=FILE[:LAYER], e.g. --layer " + example + "; got '" + l + "'");
+        std::string kind = l.substr(0, eq);
+        (void)catalog::kind(kind, op);
+        p.layers[kind] = io::parse_source(l.substr(eq + 1));
+    }
+}
+
 void apply_source_options(Project& p, const std::string& encoding, const std::string& assume_crs, bool from_gcj02) {
     for (auto& [k, s] : p.layers)
         if (!assume_crs.empty() && s.assume_crs.empty()) s.assume_crs = assume_crs;

@@ -29,6 +29,11 @@ Project load_project(const std::string& path, const std::string& op);
 // The bundled demo project (layers/demo/project.json).
 std::string demo_project_path();
 
+// --layer KIND=FILE[:LAYER] options: each adds the layer to the project or replaces the project's
+// layer of that kind; a malformed option or an unknown kind is BadInput ("<op>: --layer must be
+// KIND=FILE[:LAYER], e.g. --layer <example>; got ..."), `example` being e.g. "redline=redlines.gpkg:redline".
+void apply_layer_options(Project& p, const std::vector<std::string>& options, const std::string& op, const std::string& example);
+
 // Command-line options: --assume-crs applies to every layer without a CRS; --encoding and
 // --from-gcj02 apply to the site layer (per-layer settings of constraint layers go in the project file).
 void apply_source_options(Project& p, const std::string& encoding, const std::string& assume_crs, bool from_gcj02);

@@ -95,11 +95,8 @@ std::set<std::string> parse_blocking(const std::string& text) {
         return s;
     }()
                                   : text;
-    std::stringstream ss(t);
-    std::string item;
-    while (std::getline(ss, item, ',')) {
-        item = catalog::trim(item);
-        if (item.empty() || item == "none") continue;
+    for (const std::string& item : catalog::split_list(t)) {
+        if (item == "none") continue;
         if (std::find(kinds.begin(), kinds.end(), item) == kinds.end()) {
             std::string list;
             for (const auto& k : kinds) list += (list.empty() ? "" : ", ") + k;

@@ -40,19 +40,6 @@ namespace {
 
 const std::string op = "soil";
 
-std::vector<std::string> split_list(const std::string& s) {
-    std::vector<std::string> out;
-    size_t p = 0;
-    while (p <= s.size()) {
-        size_t q = s.find(',', p);
-        if (q == std::string::npos) q = s.size();
-        std::string item = catalog::trim(s.substr(p, q - p));
-        if (!item.empty()) out.push_back(item);
-        p = q + 1;
-    }
-    return out;
-}
-
 bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 std::string fid_text(long long fid) { return "fid " + std::to_string(fid); }
@@ -83,9 +70,9 @@ std::unique_ptr<SoilResult> run_soil(const SoilInput& in, const nlohmann::json& 
     R->ranges.erase(std::unique(R->ranges.begin(), R->ranges.end()), R->ranges.end());
     if (R->ranges.empty() || R->ranges.front() <= 0)
         throw BadInput(op + ": --ranges needs at least one distance above 0 m, e.g. --ranges 500,1000");
-    R->listed_status = split_list(R->params["listed-status"].get<std::string>());
-    R->class1_uses = split_list(R->params["class1-uses"].get<std::string>());
-    R->source_levels = split_list(R->params["source-levels"].get<std::string>());
+    R->listed_status = catalog::split_list(R->params["listed-status"].get<std::string>());
+    R->class1_uses = catalog::split_list(R->params["class1-uses"].get<std::string>());
+    R->source_levels = catalog::split_list(R->params["source-levels"].get<std::string>());
 
     std::vector<std::pair<io::LayerSource, std::string>> all{{in.parcels, "soil_parcel"}};
     if (in.receptors) all.push_back({*in.receptors, "receptor"});

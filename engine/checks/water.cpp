@@ -36,19 +36,6 @@ namespace {
 
 const std::string op = "water";
 
-std::vector<std::string> split_list(const std::string& s) {
-    std::vector<std::string> out;
-    size_t p = 0;
-    while (p <= s.size()) {
-        size_t q = s.find(',', p);
-        if (q == std::string::npos) q = s.size();
-        std::string item = catalog::trim(s.substr(p, q - p));
-        if (!item.empty()) out.push_back(item);
-        p = q + 1;
-    }
-    return out;
-}
-
 bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
@@ -128,9 +115,9 @@ std::unique_ptr<WaterResult> run_water(const WaterInput& in, const nlohmann::jso
     auto R = std::make_unique<WaterResult>();
     R->params = resolve_params(water_spec(), given.is_null() ? nlohmann::json::object() : given);
     R->snap_m = R->params["snap"].get<double>();
-    R->protection_level1 = split_list(R->params["protection-level1"].get<std::string>());
-    R->protection_level2 = split_list(R->params["protection-level2"].get<std::string>());
-    R->flag_source_levels = split_list(R->params["source-levels"].get<std::string>());
+    R->protection_level1 = catalog::split_list(R->params["protection-level1"].get<std::string>());
+    R->protection_level2 = catalog::split_list(R->params["protection-level2"].get<std::string>());
+    R->flag_source_levels = catalog::split_list(R->params["source-levels"].get<std::string>());
     for (const auto& l : R->flag_source_levels)
         if (l != "first" && l != "second" && l != "quasi")
             throw BadInput(op + ": --source-levels has '" + l + "'; use a comma list of first, second, quasi");

@@ -108,12 +108,7 @@ std::string audit_map(const checks::RedlineAuditResult& r) {
 }  // namespace
 
 json redline_audit_json(const checks::RedlineAuditResult& r, const std::string& created) {
-    json j;
-    j["schema"] = "ecoshield.redline_audit/1";
-    j["software"] = {{"name", "ecoshield"}, {"version", ECOSHIELD_VERSION}};
-    j["created"] = created;
-    j["parameters"] = r.params;
-    j["work_crs"] = {{"epsg", r.work_epsg}, {"name", r.work_crs_label}};
+    json j = report_head("ecoshield.redline_audit/1", created, r.params, r.work_epsg, r.work_crs_label);
     j["area_convention"] =
         "*_m2 areas are planar in the working CRS; *_ell_m2 areas are ellipsoidal (geodesic on the working CRS's ellipsoid); "
         "area (sum of the patches) counts overlaps twice, net_area once";

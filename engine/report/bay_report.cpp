@@ -58,12 +58,7 @@ std::vector<const io::VectorLayer*> layers(const checks::BayResult& r) {
 }  // namespace
 
 json bay_json(const checks::BayResult& r, const std::string& created) {
-    json j;
-    j["schema"] = "ecoshield.bay/1";
-    j["software"] = {{"name", "ecoshield"}, {"version", ECOSHIELD_VERSION}};
-    j["created"] = created;
-    j["parameters"] = r.params;
-    j["work_crs"] = {{"epsg", r.work_epsg}, {"name", r.work_crs_label}};
+    json j = report_head("ecoshield.bay/1", created, r.params, r.work_epsg, r.work_crs_label);
     j["measure_convention"] =
         "*_m2 and *_m are planar in the working CRS; *_ell_m2 and *_ell_m are geodesic on its ellipsoid; shares and verdicts use planar figures";
     j["rules"] = {

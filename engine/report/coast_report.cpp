@@ -109,12 +109,7 @@ json version_json(const checks::CoastResult& r) {
 }  // namespace
 
 json coast_json(const checks::CoastResult& r, const std::string& created) {
-    json j;
-    j["schema"] = "ecoshield.coast/1";
-    j["software"] = {{"name", "ecoshield"}, {"version", ECOSHIELD_VERSION}};
-    j["created"] = created;
-    j["parameters"] = r.params;
-    j["work_crs"] = {{"epsg", r.work_epsg}, {"name", r.work_crs_label}};
+    json j = report_head("ecoshield.coast/1", created, r.params, r.work_epsg, r.work_crs_label);
     j["length_convention"] = "*_m lengths are planar in the working CRS; *_ell_m are geodesic on its ellipsoid; verdicts use planar lengths";
     j["formula"] = "natural_ratio = mainland length with type1 natural or restored = true / total mainland length; pass when >= target";
     json in{{"role", "coastline"}, {"source", r.layer.source.spec}, {"path", r.layer.source.path}, {"layer", r.layer.layer_name},

@@ -14,6 +14,17 @@ nlohmann::json jnum(double v, int decimals) {
 
 std::string esc(const std::string& s) { return SvgMap::escape_xml(s); }
 
+nlohmann::json report_head(const std::string& schema, const std::string& created, const nlohmann::json& params, int work_epsg,
+                           const std::string& work_crs_label) {
+    nlohmann::json j;
+    j["schema"] = schema;
+    j["software"] = {{"name", "ecoshield"}, {"version", ECOSHIELD_VERSION}};
+    j["created"] = created;
+    j["parameters"] = params;
+    j["work_crs"] = {{"epsg", work_epsg}, {"name", work_crs_label}};
+    return j;
+}
+
 std::unique_ptr<OGRGeometry> to_ogr(const GEOSGeometry* g) {
     auto wkb = geom::to_wkb(g);
     OGRGeometry* o = nullptr;

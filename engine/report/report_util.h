@@ -16,6 +16,11 @@ namespace eco::report {
 nlohmann::json jnum(double v, int decimals = 6);
 // Text for HTML/SVG.
 std::string esc(const std::string& s);
+
+// The head every report.json starts with: schema, software (name, version), created, parameters,
+// work_crs (epsg, name).
+nlohmann::json report_head(const std::string& schema, const std::string& created, const nlohmann::json& params, int work_epsg,
+                           const std::string& work_crs_label);
 // A GEOS geometry as an OGR one (for the SVG maps); null when it cannot be converted.
 std::unique_ptr<OGRGeometry> to_ogr(const GEOSGeometry* g);
 

@@ -85,12 +85,7 @@ std::string class_colour(const std::string& c) {
 }  // namespace
 
 json soil_json(const checks::SoilResult& r, const std::string& created) {
-    json j;
-    j["schema"] = "ecoshield.soil/1";
-    j["software"] = {{"name", "ecoshield"}, {"version", ECOSHIELD_VERSION}};
-    j["created"] = created;
-    j["parameters"] = r.params;
-    j["work_crs"] = {{"epsg", r.work_epsg}, {"name", r.work_crs_label}};
+    json j = report_head("ecoshield.soil/1", created, r.params, r.work_epsg, r.work_crs_label);
     j["method"] =
         "distances are boundary to boundary in the working CRS (0 when touching); a receptor is within a range when its distance "
         "<= the range; listed = status in listed-status, or a status that is missing or outside the enumeration; farmland pieces "

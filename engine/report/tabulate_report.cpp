@@ -91,12 +91,7 @@ std::string table_map(const checks::TabulateResult& r) {
 }  // namespace
 
 json tabulate_json(const checks::TabulateResult& r, const std::string& created) {
-    json j;
-    j["schema"] = "ecoshield.tabulate/1";
-    j["software"] = {{"name", "ecoshield"}, {"version", ECOSHIELD_VERSION}};
-    j["created"] = created;
-    j["parameters"] = r.params;
-    j["work_crs"] = {{"epsg", r.work_epsg}, {"name", r.work_crs_label}};
+    json j = report_head("ecoshield.tabulate/1", created, r.params, r.work_epsg, r.work_crs_label);
     j["area_convention"] =
         "*_m2 areas are planar in the working CRS; *_ell_m2 areas are ellipsoidal (geodesic on the working CRS's ellipsoid); ha from planar m2";
     j["overlap_rule"] =

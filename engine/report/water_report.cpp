@@ -105,12 +105,7 @@ std::string compliance_colour(const std::string& c) {
 }  // namespace
 
 json water_json(const checks::WaterResult& r, const std::string& created) {
-    json j;
-    j["schema"] = "ecoshield.water/1";
-    j["software"] = {{"name", "ecoshield"}, {"version", ECOSHIELD_VERSION}};
-    j["created"] = created;
-    j["parameters"] = r.params;
-    j["work_crs"] = {{"epsg", r.work_epsg}, {"name", r.work_crs_label}};
+    json j = report_head("ecoshield.water/1", created, r.params, r.work_epsg, r.work_crs_label);
     j["method"] =
         "a point is assigned to the water zone polygon covering it (several: the first by code, the others in also_in), else to the "
         "marine zone polygon covering it, else to the nearest water zone line (reach) within the snap distance, else it is "
