@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "graph_test_util.h"
 #include "graph/barriers.h"
 #include "graph/corridors.h"
 #include "raster/raster_reclass.h"
@@ -12,24 +13,7 @@ using namespace eco::graph;
 
 namespace {
 
-Patches make_patches(int W, int H, const std::vector<int32_t>& label, double cs = 10.0) {
-    Patches p;
-    p.grid.width = W;
-    p.grid.height = H;
-    p.grid.x0 = 500000;
-    p.grid.y0 = 1000000;
-    p.grid.cw = p.grid.ch = cs;
-    p.label = label;
-    int n = 0;
-    for (auto l : label) n = std::max(n, static_cast<int>(l));
-    p.cells.assign(n, 0);
-    p.area_m2.assign(n, 0);
-    p.cx.assign(n, 0);
-    p.cy.assign(n, 0);
-    for (auto l : label)
-        if (l) p.cells[l - 1]++;
-    return p;
-}
+using testutil::make_patches;
 
 }  // namespace
 

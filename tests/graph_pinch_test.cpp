@@ -12,13 +12,14 @@
 // L - 1 such steps in series: R = (L - 1) r / W (4 neighbours), (L - 1) r / (W + sqrt 2 (W - 1)) (8).
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
 
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
+#include "test_util.h"
+#include "graph_test_util.h"
 #include "graph/corridors.h"
 #include "graph/pinch.h"
 
@@ -26,24 +27,7 @@ using namespace eco::graph;
 
 namespace {
 
-Patches make_patches(int W, int H, const std::vector<int32_t>& label, double cs = 10.0) {
-    Patches p;
-    p.grid.width = W;
-    p.grid.height = H;
-    p.grid.x0 = 500000;
-    p.grid.y0 = 1000000;
-    p.grid.cw = p.grid.ch = cs;
-    p.label = label;
-    int n = 0;
-    for (auto l : label) n = std::max(n, static_cast<int>(l));
-    p.cells.assign(n, 0);
-    p.area_m2.assign(n, 0);
-    p.cx.assign(n, 0);
-    p.cy.assign(n, 0);
-    for (auto l : label)
-        if (l) p.cells[l - 1]++;
-    return p;
-}
+using testutil::make_patches;
 
 std::vector<std::size_t> column(std::size_t rows, std::size_t cols, std::size_t c) {
     std::vector<std::size_t> v;
@@ -207,8 +191,8 @@ TEST_CASE("pinch: R_eff against networkx's resistance_distance on a random grid"
         v = 1.0 + (s >> 16) % 100 / 7.0;
     }
     r[2 * C + 3] = kNaN;  // a barrier cell
-    const std::string dir = std::filesystem::temp_directory_path() / ("ecoshield-pinch-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
+    testutil::TempDir tmp;
+    const std::string dir = tmp.path.string();
     {
         std::ofstream f(dir + "/edges.txt");
         f.precision(17);
@@ -234,7 +218,6 @@ TEST_CASE("pinch: R_eff against networkx's resistance_distance on a random grid"
     std::ifstream in(dir + "/out.txt");
     double expect = 0;
     in >> expect;
-    std::filesystem::remove_all(dir);
     ResistanceGrid g{R, C, r};
     const double got = solve_circuit(g, {src}, {gnd}).effective_resistance;
     CHECK(got == Approx(expect).epsilon(1e-9));

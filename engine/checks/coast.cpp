@@ -200,12 +200,16 @@ void changes(CoastResult& R, double tol, double min_len) {
             near.push_back(j);
         }
         if (near.empty()) return;
+        // each near old segment buffered once: unioned into the zone here, tested one by one below
+        std::vector<geom::Geom> nb;
         std::vector<GEOSGeometry*> bufs;
-        for (size_t j : near)
-            bufs.push_back(GEOSBufferWithStyle_r(geom::ctx(), O.layer.features[j].geom.get(), std::max(tol, 1e-6), 8, GEOSBUF_CAP_FLAT,
-                                                 GEOSBUF_JOIN_ROUND, 5.0));
-        for (auto* p : bufs)
-            if (!p) throw Failure(op + ": buffer of an old shoreline segment failed: " + geom::last_error());
+        for (size_t j : near) {
+            GEOSGeometry* b = GEOSBufferWithStyle_r(geom::ctx(), O.layer.features[j].geom.get(), std::max(tol, 1e-6), 8, GEOSBUF_CAP_FLAT,
+                                                    GEOSBUF_JOIN_ROUND, 5.0);
+            if (!b) throw Failure(op + ": buffer of an old shoreline segment failed: " + geom::last_error());
+            nb.push_back(geom::own(b, "buffer"));
+            bufs.push_back(GEOSGeom_clone_r(geom::ctx(), b));
+        }
         geom::Geom coll = geom::own(GEOSGeom_createCollection_r(geom::ctx(), GEOS_GEOMETRYCOLLECTION, bufs.data(), static_cast<unsigned>(bufs.size())),
                                     "collection");
         geom::Geom zone = geom::own(GEOSUnaryUnion_r(geom::ctx(), coll.get()), "union");
@@ -235,14 +239,12 @@ void changes(CoastResult& R, double tol, double min_len) {
         c.length_ell = R.ellipsoidal->length(c.geom.get());
         // the old segments it actually lies along: at least min_len (or, with min_len 0, some length) of the change within
         // the tolerance of that segment; a neighbour touched only at a corner is not one of them
-        for (size_t j : near) {
-            geom::Geom gj = geom::own(GEOSBufferWithStyle_r(geom::ctx(), O.layer.features[j].geom.get(), std::max(tol, 1e-6), 8, GEOSBUF_CAP_FLAT,
-                                                            GEOSBUF_JOIN_ROUND, 5.0),
-                                      "buffer");
-            if (!geom::intersects(gj.get(), c.geom.get())) continue;
-            geom::Geom along = geom::extract_dim(geom::intersection(c.geom.get(), gj.get()).get(), 1);
+        for (size_t q = 0; q < near.size(); ++q) {
+            const GEOSGeometry* gj = nb[q].get();
+            if (!geom::intersects(gj, c.geom.get())) continue;
+            geom::Geom along = geom::extract_dim(geom::intersection(c.geom.get(), gj).get(), 1);
             const double la = along ? geom::length(along.get()) : 0.0;
-            if (la > 0 && la >= min_len) c.old_segs.push_back(j);
+            if (la > 0 && la >= min_len) c.old_segs.push_back(near[q]);
         }
         found[i].push_back(std::move(c));
     });

@@ -272,16 +272,11 @@ std::unique_ptr<RedlineAuditResult> run_redline_audit(const io::LayerSource& red
         }
     }
     {
-        std::vector<double> a(n, 0), ae(n, 0);
-        tbb::parallel_for(tbb::blocked_range<size_t>(0, poly_index.size(), 8), [&](const tbb::blocked_range<size_t>& r) {
-            for (size_t k = r.begin(); k != r.end(); ++k) {
-                a[poly_index[k]] = geom::area(poly_geoms[k]);
-                ae[poly_index[k]] = ell.area(poly_geoms[k]);
-            }
-        });
-        for (size_t i = 0; i < n; ++i) R->patches[i].area = a[i], R->patches[i].area_ell = ae[i];
+        // flatten measures every patch as read (raw_area) and its part not under an earlier patch (area)
         auto flat = vector::flatten(poly_geoms, ell, progress.sub(0.3, 0.4));
         for (size_t k = 0; k < flat.size(); ++k) {
+            R->patches[poly_index[k]].area = flat[k].raw_area;
+            R->patches[poly_index[k]].area_ell = flat[k].raw_area_ell;
             R->patches[poly_index[k]].net_area = flat[k].area;
             R->patches[poly_index[k]].net_area_ell = flat[k].area_ell;
         }

@@ -148,65 +148,19 @@ void evaluate_rules(const ScreenResult& R, SiteResult& s, std::set<std::string>*
 }
 
 // The attribute values of the features a reader listed in its issues, aligned with L.issues and
-// with L.fields (no geometry). Repaired features are in the layer; rejected ones were dropped, so
-// their attributes are read again from the file by FID (read-only). A value that cannot be read
-// stays null: the issue is still reported by its FID.
+// with L.fields (no geometry): repaired features are in the layer, rejected ones carry their values
+// in the issue.
 std::vector<io::Feature> issue_features(const io::VectorLayer& L) {
     std::vector<io::Feature> out(L.issues.size());
-    bool any_rejected = false;
     std::unordered_map<long long, size_t> kept;  // fid -> feature index, for the repaired ones
     if (!L.issues.empty())
         for (size_t i = 0; i < L.features.size(); ++i) kept.emplace(L.features[i].fid, i);
     for (size_t k = 0; k < L.issues.size(); ++k) {
         out[k].fid = L.issues[k].fid;
+        out[k].values = L.issues[k].values;
+        if (L.issues[k].action == "repaired")
+            if (auto it = kept.find(L.issues[k].fid); it != kept.end()) out[k].values = L.features[it->second].values;
         out[k].values.resize(L.fields.size());
-        if (L.issues[k].action != "repaired") {
-            any_rejected = true;
-            continue;
-        }
-        if (auto it = kept.find(L.issues[k].fid); it != kept.end()) out[k].values = L.features[it->second].values;
-    }
-    if (!any_rejected) return out;
-    io::gdal_init();
-    CPLStringList oo;
-    std::string ext = std::filesystem::path(L.source.path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    const bool shapefile = ext == ".shp" || ext == ".dbf";
-    if (shapefile && !L.source.encoding.empty()) oo.AddNameValue("ENCODING", L.source.encoding.c_str());
-    if (ext == ".csv") {  // as the reader opens CSV files (the same fields, the same FIDs)
-        oo.AddNameValue("X_POSSIBLE_NAMES", "lon,lng,longitude,x,经度,*_x,easting,X");
-        oo.AddNameValue("Y_POSSIBLE_NAMES", "lat,latitude,y,纬度,*_y,northing,Y");
-        oo.AddNameValue("KEEP_GEOM_COLUMNS", "NO");
-        oo.AddNameValue("AUTODETECT_TYPE", "YES");
-    }
-    io::ErrorCapture cap;
-    io::Dataset ds(GDALDataset::Open(L.source.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, oo.List(), nullptr));
-    if (!ds) return out;
-    OGRLayer* ol = L.layer_name.empty() ? ds->GetLayer(0) : ds->GetLayerByName(L.layer_name.c_str());
-    if (!ol) return out;
-    const bool recode = !shapefile && !L.source.encoding.empty();
-    for (size_t k = 0; k < L.issues.size(); ++k) {
-        if (L.issues[k].action == "repaired") continue;
-        std::unique_ptr<OGRFeature> f(ol->GetFeature(L.issues[k].fid));
-        if (!f) continue;
-        for (size_t i = 0; i < L.fields.size(); ++i) {
-            int j = f->GetFieldIndex(L.fields[i].name.c_str());
-            if (j < 0 || !f->IsFieldSetAndNotNull(j)) continue;
-            switch (L.fields[i].type) {
-            case io::FieldDef::Type::Integer: out[k].values[i] = static_cast<long long>(f->GetFieldAsInteger64(j)); break;
-            case io::FieldDef::Type::Real: out[k].values[i] = f->GetFieldAsDouble(j); break;
-            case io::FieldDef::Type::String: {
-                std::string v = f->GetFieldAsString(j);
-                if (recode) {
-                    char* u = CPLRecode(v.c_str(), L.source.encoding.c_str(), CPL_ENC_UTF8);
-                    v = u;
-                    CPLFree(u);
-                }
-                if (CPLIsUTF8(v.c_str(), -1)) out[k].values[i] = std::move(v);
-                break;
-            }
-            }
-        }
     }
     return out;
 }

@@ -53,7 +53,7 @@ BarrierAccumulator::BarrierAccumulator(const Patches& p, std::size_t corridors, 
 
 void BarrierAccumulator::add(const std::vector<Corridor>& cs, std::size_t k0, std::size_t k1,
                              const std::vector<CostField>& fields) {
-    const int W = p_.grid.width, H = p_.grid.height;
+    const int W = p_.grid.width;
     const double s = p_.grid.cw;
     struct Best {
         std::vector<double> score;   // box cells
@@ -117,11 +117,9 @@ void BarrierAccumulator::add(const std::vector<Corridor>& cs, std::size_t k0, st
                     if (!(c.lcd - (lb[static_cast<std::size_t>(r) * c.fbox.w + q] + restored_min) > 0)) continue;
                     const int gr = r + c.fbox.y, gc = q + c.fbox.x;
                     double ma = inf, mb = inf;
-                    for (const Offset& o : discs[ri]) {
-                        const int rr = gr + o.dr, cc = gc + o.dc;
-                        if (rr < 0 || rr >= H || cc < 0 || cc >= W) continue;
-                        ma = std::min(ma, A.at(rr, cc));
-                        mb = std::min(mb, B.at(rr, cc));
+                    for (const Offset& o : discs[ri]) {  // at() is +inf outside a field's box (inside the grid)
+                        ma = std::min(ma, A.at(gr + o.dr, gc + o.dc));
+                        mb = std::min(mb, B.at(gr + o.dr, gc + o.dc));
                     }
                     if (!std::isfinite(ma) || !std::isfinite(mb)) continue;
                     const double imp = c.lcd - (ma + mb + restored);

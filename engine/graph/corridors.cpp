@@ -188,6 +188,7 @@ CorridorsResult least_cost_corridors(const Patches& p, const Resistance& res, co
         const double base = std::min(L.cost, C.lcd_check);
         const double lim = opt.width + corridor_tolerance(L.cost);
         const int32_t idu = static_cast<int32_t>(L.u + 1), idv = static_cast<int32_t>(L.v + 1);
+        int r0 = C.box.h, r1 = -1, c0 = C.box.w, c1 = -1;  // the bounding box of the stored cells (box coordinates)
         for (int r = y0; r < y1; ++r)
             for (int c = x0; c < x1; ++c) {
                 const double s = A.at(r, c) + B.at(r, c);
@@ -195,21 +196,16 @@ CorridorsResult least_cost_corridors(const Patches& p, const Resistance& res, co
                 const double v = s - base;
                 if (v > lim) continue;
                 C.n[static_cast<std::size_t>(r - y0) * C.box.w + (c - x0)] = static_cast<float>(std::max(0.0, v));
+                r0 = std::min(r0, r - y0);
+                r1 = std::max(r1, r - y0);
+                c0 = std::min(c0, c - x0);
+                c1 = std::max(c1, c - x0);
                 const int32_t lab = p.label[static_cast<std::size_t>(r) * W + c];
                 if (lab != idu && lab != idv) ++C.cells;
             }
         C.area_m2 = static_cast<double>(C.cells) * p.grid.cell_area();
         // keep N over the bounding box of the corridor's cells only (fbox can be far larger)
         C.fbox = C.box;
-        int r0 = C.box.h, r1 = -1, c0 = C.box.w, c1 = -1;
-        for (int r = 0; r < C.box.h; ++r)
-            for (int c = 0; c < C.box.w; ++c)
-                if (!std::isnan(C.n[static_cast<std::size_t>(r) * C.box.w + c])) {
-                    r0 = std::min(r0, r);
-                    r1 = std::max(r1, r);
-                    c0 = std::min(c0, c);
-                    c1 = std::max(c1, c);
-                }
         if (r1 < 0) r0 = r1 = c0 = c1 = 0;
         raster::Window nb{C.box.x + c0, C.box.y + r0, c1 - c0 + 1, r1 - r0 + 1};
         std::vector<float> nn(static_cast<std::size_t>(nb.w) * nb.h);

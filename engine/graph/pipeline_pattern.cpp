@@ -113,7 +113,7 @@ PatternResult run_pattern(const Patches& p, const Resistance& res, const LinksRe
     return r;
 }
 
-nlohmann::json pattern_json(const Patches& p, const LinksResult& links, const PatternResult& r) {
+nlohmann::json pattern_json(const Patches& p, const PatternResult& r) {
     using nlohmann::json;
     using report::jnum;
     json j = json::object();
@@ -184,7 +184,6 @@ nlohmann::json pattern_json(const Patches& p, const LinksResult& links, const Pa
                           "s = cell width; max over links and radii; 0 where nothing is restorable"},
                          {"top", top}};
     }
-    (void)links;
     return j;
 }
 

@@ -64,7 +64,7 @@ void write_pattern_outputs(report::OutputDir& od, const std::string& gpkg, bool 
                            nlohmann::json& report, const std::string& op);
 
 // The report.json sections (also used when no files are written).
-nlohmann::json pattern_json(const Patches& p, const LinksResult& links, const PatternResult& r);
+nlohmann::json pattern_json(const Patches& p, const PatternResult& r);
 
 // `connectivity corridors|pinch|barriers`: land cover + classes -> patches; resistance from a table or
 // a raster on the same grid; least-cost links; then the pattern steps up to `step`.

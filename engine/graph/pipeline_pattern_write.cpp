@@ -111,11 +111,10 @@ void write_pattern_outputs(report::OutputDir& od, const std::string& gpkg, bool 
                            nlohmann::json& rep, const std::string& op) {
     const nlohmann::json record = record_of(run_record);
     if (!r.ran) {
-        rep.update(pattern_json(p, links, r));
+        rep.update(pattern_json(p, r));
         return;
     }
     const auto& cs = r.corridors.corridors;
-    const bool pinch = !r.pinch.link.empty() || cs.empty();
     const bool bar = !r.barriers.best.empty() || r.restored_resistance > 0;
     io::gdal_init();
     const char* drivers[] = {"GPKG", nullptr};
@@ -149,8 +148,8 @@ void write_pattern_outputs(report::OutputDir& od, const std::string& gpkg, bool 
             f.SetField("area_m2", c.area_m2);
             f.SetField("area_ha", c.area_m2 / 1e4);
             f.SetField("width", r.corridors.width);
-            set_real(f, "r_eff", pinch && !r.pinch.link.empty() ? r.pinch.link[k].r_eff : kNaN);
-            set_real(f, "max_current", pinch && !r.pinch.link.empty() ? r.pinch.link[k].max_current : kNaN);
+            set_real(f, "r_eff", !r.pinch.link.empty() ? r.pinch.link[k].r_eff : kNaN);
+            set_real(f, "max_current", !r.pinch.link.empty() ? r.pinch.link[k].max_current : kNaN);
             set_real(f, "barrier_score", !r.barriers.best.empty() ? r.barriers.best[k] : kNaN);
             if (c.cells > 0) {
                 // the mask over fbox (c.box is its crop to the corridor's cells): the polygons come out the same
@@ -264,7 +263,7 @@ void write_pattern_outputs(report::OutputDir& od, const std::string& gpkg, bool 
     od.write_text("corridors.csv", c.str());
     files.push_back("corridors.csv");
 
-    rep.update(pattern_json(p, links, r));
+    rep.update(pattern_json(p, r));
     if (rep.contains("link_list") && rep["link_list"].is_array())
         for (auto& e : rep["link_list"]) {
             const auto id = e.value("link_id", 0);
@@ -276,7 +275,6 @@ void write_pattern_outputs(report::OutputDir& od, const std::string& gpkg, bool 
         }
     if (!rep.contains("outputs") || !rep["outputs"].is_array()) rep["outputs"] = nlohmann::json::array();
     for (const auto& f : files) rep["outputs"].push_back(f);
-    (void)pinch;
 }
 
 }  // namespace eco::graph

@@ -436,10 +436,10 @@ VectorLayer read_vector(const LayerSource& src, const std::string& label, const 
     out.features.reserve(raw.size());
     for (size_t i = 0; i < raw.size(); ++i) {
         if (state[i] == 2) {
-            out.issues.push_back({raw[i].fid, "rejected", reasons[i]});
+            out.issues.push_back({raw[i].fid, "rejected", reasons[i], std::move(raw[i].values)});
             continue;
         }
-        if (state[i] == 1) out.issues.push_back({raw[i].fid, "repaired", reasons[i]});
+        if (state[i] == 1) out.issues.push_back({raw[i].fid, "repaired", reasons[i], {}});
         out.features.push_back(Feature{raw[i].fid, std::move(geoms[i]), std::move(raw[i].values)});
     }
     if (out.features.empty() && !opt.allow_empty)

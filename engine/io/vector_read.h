@@ -47,6 +47,7 @@ struct FeatureIssue {
     long long fid = -1;
     std::string action;  // "repaired" or "rejected"
     std::string reason;
+    std::vector<Value> values;  // a rejected feature's attributes (aligned with the layer's fields); empty when repaired
 };
 
 struct VectorLayer {
