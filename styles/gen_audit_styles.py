@@ -14,86 +14,11 @@ aliases change. Same bytes on every run.
 
     python3 styles/gen_audit_styles.py      # from the repository root
 """
-import os
-import re
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def read(name):
-    with open(os.path.join(HERE, name), encoding="utf-8") as f:
-        return f.read()
-
-
-OUTLET, SOURCE = read("outlet.qml"), read("water_source.qml")
-
-
-def first_symbol(text):
-    return re.search(r'( *)<symbol [^>]*>.*?</symbol>\n', text, re.S).group(0)
-
-
-def block(text, tag):
-    return re.search(r'( *)<%s[ >].*?</%s>\n' % (tag, tag), text, re.S).group(0)
-
-
-SYMBOL = {"marker": first_symbol(OUTLET), "fill": first_symbol(SOURCE)}
-LABELING = {"marker": block(OUTLET, "labeling"), "fill": block(SOURCE, "labeling")}
-GEOM_TYPE = {"marker": 0, "fill": 2}
-HEAD = OUTLET[:OUTLET.index("  <renderer-v2")]
-HEAD_NOLABEL = HEAD.replace('labelsEnabled="1"', 'labelsEnabled="0"')
-GREY = "160,160,160,255"
-
-
-def symbol(kind, name, color, outline=None, width=None, style=None, size=None, shape=None):
-    s = re.sub(r'name="0" type="%s"' % kind, 'name="%s" type="%s"' % (name, kind), SYMBOL[kind], count=1)
-
-    def setv(key, value):
-        nonlocal s
-        s = re.sub(r'(<Option name="%s" type="QString" value=")[^"]*(")' % key, r'\g<1>%s\g<2>' % value, s)
-        s = re.sub(r'(<prop k="%s" v=")[^"]*(")' % key, r'\g<1>%s\g<2>' % value, s)
-
-    setv("color", color)
-    setv("outline_color", outline or color)
-    if kind == "marker":
-        setv("size", size or "3")
-        setv("name", shape or "circle")
-    else:
-        if width:
-            setv("outline_width", width)
-        setv("style", style or "solid")
-    return s
-
-
-def indent(text, n):
-    return "".join((" " * n + l if l.strip() else l) for l in text.splitlines(True))
+from qml_derive import GREY, categorized as _cat, write
 
 
 def categorized(kind, attr, cats, fields, label=None, preview="fault_id"):
-    """cats: (value, legend label, symbol kwargs); the last one ("", ...) is QGIS's 'all other values'."""
-    out = HEAD if label else HEAD_NOLABEL
-    out += ('  <renderer-v2 attr="%s" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" '
-            'type="categorizedSymbol">\n    <categories>\n' % attr)
-    for i, (v, lab, _) in enumerate(cats):
-        out += '      <category label="%s" render="true" symbol="%d" value="%s"/>\n' % (lab, i, v)
-    out += "    </categories>\n    <symbols>\n"
-    for i, (_, _, kw) in enumerate(cats):
-        out += indent(symbol(kind, str(i), **kw).lstrip(" "), 6)
-    out += "    </symbols>\n    <source-symbol>\n"
-    out += indent(symbol(kind, "0", **cats[0][2]).lstrip(" "), 6)
-    out += "    </source-symbol>\n    <rotation/>\n    <sizescale/>\n  </renderer-v2>\n"
-    if label:
-        out += re.sub(r'fieldName="[^"]*"', 'fieldName="%s"' % label, LABELING[kind], count=1)
-    out += "  <blendMode>0</blendMode>\n  <featureBlendMode>0</featureBlendMode>\n  <layerOpacity>1</layerOpacity>\n"
-    out += "  <aliases>\n"
-    for i, (f, a) in enumerate(fields):
-        out += '    <alias field="%s" index="%d" name="%s"/>\n' % (f, i, a)
-    out += "  </aliases>\n  <previewExpression>&quot;%s&quot;</previewExpression>\n" % preview
-    return out + "  <layerGeometryType>%d</layerGeometryType>\n</qgis>\n" % GEOM_TYPE[kind]
-
-
-def write(name, text):
-    with open(os.path.join(HERE, name + ".qml"), "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
+    return _cat(kind, attr, cats, fields, label=label, preview=preview)
 
 
 FAULT = [("fault_id", "问题编号"), ("kind", "问题类型"), ("blocking", "是否阻止提交(1 是 / 0 否)"), ("code", "红线编号"),

@@ -11,113 +11,13 @@ change. Same bytes on every run.
 
     python3 styles/gen_connectivity_styles.py      # from the repository root
 """
-import os
-import re
-import textwrap
+from qml_derive import block, read, graduated as _grad, write
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+CLASSIFICATION = block(read("buffer_rings.qml"), "classificationMethod")
 
 
-def read(name):
-    with open(os.path.join(HERE, name), encoding="utf-8") as f:
-        return f.read()
-
-
-SOURCE, NEAREST, RINGS = read("water_source.qml"), read("nearest.qml"), read("buffer_rings.qml")
-
-
-def first_symbol(text):
-    return re.search(r'( *)<symbol [^>]*>.*?</symbol>\n', text, re.S).group(0)
-
-
-def block(text, tag):
-    return re.search(r'( *)<%s[ >].*?</%s>\n' % (tag, tag), text, re.S).group(0)
-
-
-SYMBOL = {"fill": first_symbol(SOURCE), "line": first_symbol(NEAREST)}
-LABELING = {"fill": block(SOURCE, "labeling"), "line": block(NEAREST, "labeling")}
-GEOM_TYPE = {"line": 1, "fill": 2}
-HEAD = SOURCE[:SOURCE.index("  <renderer-v2")]
-HEAD_NOLABEL = HEAD.replace('labelsEnabled="1"', 'labelsEnabled="0"')
-CLASSIFICATION = block(RINGS, "classificationMethod")
-
-
-def symbol(kind, name, color, outline=None, width=None, style=None, dash=None):
-    s = SYMBOL[kind]
-    s = re.sub(r'name="0" type="%s"' % kind, 'name="%s" type="%s"' % (name, kind), s, count=1)
-
-    def setv(key, value):
-        nonlocal s
-        s = re.sub(r'(<Option name="%s" type="QString" value=")[^"]*(")' % key, r'\g<1>%s\g<2>' % value, s)
-        s = re.sub(r'(<prop k="%s" v=")[^"]*(")' % key, r'\g<1>%s\g<2>' % value, s)
-
-    if kind == "fill":
-        setv("color", color)
-        setv("outline_color", outline or color)
-        if width:
-            setv("outline_width", width)
-        if style:
-            setv("style", style)
-    else:
-        setv("line_color", color)
-        if width:
-            setv("line_width", width)
-        if dash:
-            setv("use_custom_dash", "1")
-            setv("customdash", dash)
-        else:
-            setv("use_custom_dash", "0")
-    return s
-
-
-def labeling(kind, field, expression=False):
-    t = LABELING[kind]
-    t = re.sub(r'fieldName="[^"]*"', 'fieldName="%s"' % field.replace('"', "&quot;"), t, count=1)
-    t = re.sub(r'isExpression="[01]"', 'isExpression="%d"' % (1 if expression else 0), t, count=1)
-    return t
-
-
-def indent(text, n):
-    text = textwrap.dedent(text)
-    return "".join((" " * n + l if l.strip() else l) for l in text.splitlines(True))
-
-
-def aliases(fields):
-    out = "  <aliases>\n"
-    for i, (f, a) in enumerate(fields):
-        out += '    <alias field="%s" index="%d" name="%s"/>\n' % (f, i, a)
-    return out + "  </aliases>\n"
-
-
-def tail(kind, fields, preview):
-    return ("  <blendMode>0</blendMode>\n  <featureBlendMode>0</featureBlendMode>\n  <layerOpacity>1</layerOpacity>\n" +
-            aliases(fields) + "  <previewExpression>&quot;%s&quot;</previewExpression>\n" % preview +
-            "  <layerGeometryType>%d</layerGeometryType>\n</qgis>\n" % GEOM_TYPE[kind])
-
-
-def graduated(kind, attr, ranges, fields, label=None, label_expr=False, preview="id"):
-    """ranges: list of (lower, upper, label, symbol kwargs)."""
-    out = HEAD if label else HEAD_NOLABEL
-    out += ('  <renderer-v2 attr="%s" enableorderby="0" forceraster="0" graduatedMethod="GraduatedColor" '
-            'referencescale="-1" symbollevels="0" type="graduatedSymbol">\n' % attr)
-    out += "    <ranges>\n"
-    for i, (lo, hi, lab, _) in enumerate(ranges):
-        lab = lab.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        out += '      <range label="%s" lower="%.15f" render="true" symbol="%d" upper="%.15f"/>\n' % (lab, lo, i, hi)
-    out += "    </ranges>\n    <symbols>\n"
-    for i, (_, _, _, kw) in enumerate(ranges):
-        out += indent(symbol(kind, str(i), **kw), 6)
-    out += "    </symbols>\n    <source-symbol>\n"
-    out += indent(symbol(kind, "0", **ranges[0][3]), 6)
-    out += "    </source-symbol>\n" + CLASSIFICATION + "    <rotation/>\n    <sizescale/>\n  </renderer-v2>\n"
-    if label:
-        out += labeling(kind, label, label_expr)
-    return out + tail(kind, fields, preview)
-
-
-def write(name, text):
-    with open(os.path.join(HERE, name + ".qml"), "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
+def graduated(kind, attr, ranges, fields, label=None, preview="id"):
+    return _grad(kind, attr, ranges, fields, CLASSIFICATION, label=label, preview=preview, dedent=True)
 
 
 PATCH_FIELDS = [

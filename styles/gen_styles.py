@@ -13,71 +13,21 @@ on every run. Other generators may be added here: one function per output.
 
     python3 styles/gen_styles.py      # from the repository root
 """
-import os
-import re
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def read(name):
-    with open(os.path.join(HERE, name), encoding="utf-8") as f:
-        return f.read()
-
-
-OUTLET, SOURCE = read("outlet.qml"), read("water_source.qml")
-FILL = re.search(r'( *)<symbol [^>]*>.*?</symbol>\n', SOURCE, re.S).group(0)
-FILL_LABELING = re.search(r'( *)<labeling[ >].*?</labeling>\n', SOURCE, re.S).group(0)
-HEAD = OUTLET[:OUTLET.index("  <renderer-v2")]
-HEAD_NOLABEL = HEAD.replace('labelsEnabled="1"', 'labelsEnabled="0"')
-GREY = "160,160,160,255"
-
-
-def fill(name, color, outline=None, width=None, style=None):
-    s = re.sub(r'name="0" type="fill"', 'name="%s" type="fill"' % name, FILL, count=1)
-
-    def setv(key, value):
-        nonlocal s
-        s = re.sub(r'(<Option name="%s" type="QString" value=")[^"]*(")' % key, r'\g<1>%s\g<2>' % value, s)
-        s = re.sub(r'(<prop k="%s" v=")[^"]*(")' % key, r'\g<1>%s\g<2>' % value, s)
-
-    setv("color", color)
-    setv("outline_color", outline or color)
-    if width:
-        setv("outline_width", width)
-    setv("style", style or "solid")
-    return s
-
-
-def indent(text, n):
-    return "".join((" " * n + l if l.strip() else l) for l in text.splitlines(True))
+from qml_derive import GREY, categorized as _cat, graduated as _grad, write
 
 
 def categorized(attr, cats, fields, label=None, preview="fid"):
-    """cats: (value, legend label, fill kwargs); the last one ("", ...) is QGIS's 'all other values'."""
-    out = HEAD if label else HEAD_NOLABEL
-    out += ('  <renderer-v2 attr="%s" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" '
-            'type="categorizedSymbol">\n    <categories>\n' % attr)
-    for i, (v, lab, _) in enumerate(cats):
-        out += '      <category label="%s" render="true" symbol="%d" value="%s"/>\n' % (lab, i, v)
-    out += "    </categories>\n    <symbols>\n"
-    for i, (_, _, kw) in enumerate(cats):
-        out += indent(fill(str(i), **kw).lstrip(" "), 6)
-    out += "    </symbols>\n    <source-symbol>\n"
-    out += indent(fill("0", **cats[0][2]).lstrip(" "), 6)
-    out += "    </source-symbol>\n    <rotation/>\n    <sizescale/>\n  </renderer-v2>\n"
-    if label:
-        out += re.sub(r'fieldName="[^"]*"', 'fieldName="%s"' % label, FILL_LABELING, count=1)
-    out += "  <blendMode>0</blendMode>\n  <featureBlendMode>0</featureBlendMode>\n  <layerOpacity>1</layerOpacity>\n"
-    out += "  <aliases>\n"
-    for i, (f, a) in enumerate(fields):
-        out += '    <alias field="%s" index="%d" name="%s"/>\n' % (f, i, a)
-    out += "  </aliases>\n  <previewExpression>&quot;%s&quot;</previewExpression>\n" % preview
-    return out + "  <layerGeometryType>2</layerGeometryType>\n</qgis>\n"
+    return _cat("fill", attr, cats, fields, label=label, preview=preview)
 
 
-def write(name, text):
-    with open(os.path.join(HERE, name + ".qml"), "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
+CLASSIFICATION = ('    <classificationMethod id="Fixed">\n      <symmetricMode astride="0" enabled="0" '
+                  'symmetrypoint="0"/>\n      <labelFormat format="%1 - %2" labelprecision="1" trimtrailingzeroes="1"/>\n'
+                  '      <parameters>\n        <Option type="Map">\n          <Option name="INTERVAL" type="double" value="1"/>\n'
+                  '        </Option>\n      </parameters>\n      <extraInformation/>\n    </classificationMethod>\n')
+
+
+def graduated(attr, ranges, fields, label, preview):
+    return _grad("fill", attr, ranges, fields, CLASSIFICATION, label=label, preview=preview)
 
 
 def tabulate_styles():
@@ -108,37 +58,14 @@ def diff_styles():
         label="code", preview="code"))
 
 
-def graduated(attr, ranges, fields, label, preview):
-    """ranges: (lower, upper, legend label, fill kwargs) -- used by pattern_styles (corridors, barriers)."""
-    out = HEAD + ('  <renderer-v2 attr="%s" enableorderby="0" forceraster="0" graduatedMethod="GraduatedColor" '
-                  'referencescale="-1" symbollevels="0" type="graduatedSymbol">\n    <ranges>\n' % attr)
-    for i, (lo, hi, lab, _) in enumerate(ranges):
-        out += '      <range label="%s" lower="%.15f" render="true" symbol="%d" upper="%.15f"/>\n' % (lab, lo, i, hi)
-    out += "    </ranges>\n    <symbols>\n"
-    for i, r in enumerate(ranges):
-        out += indent(fill(str(i), **r[3]).lstrip(" "), 6)
-    out += "    </symbols>\n    <source-symbol>\n" + indent(fill("0", **ranges[0][3]).lstrip(" "), 6)
-    out += ('    </source-symbol>\n    <classificationMethod id="Fixed">\n      <symmetricMode astride="0" enabled="0" '
-            'symmetrypoint="0"/>\n      <labelFormat format="%1 - %2" labelprecision="1" trimtrailingzeroes="1"/>\n'
-            '      <parameters>\n        <Option type="Map">\n          <Option name="INTERVAL" type="double" value="1"/>\n'
-            '        </Option>\n      </parameters>\n      <extraInformation/>\n    </classificationMethod>\n'
-            '    <rotation/>\n    <sizescale/>\n  </renderer-v2>\n')
-    out += re.sub(r'fieldName="[^"]*"', 'fieldName="%s"' % label, FILL_LABELING, count=1)
-    out += "  <blendMode>0</blendMode>\n  <featureBlendMode>0</featureBlendMode>\n  <layerOpacity>1</layerOpacity>\n  <aliases>\n"
-    for i, (f, a) in enumerate(fields):
-        out += '    <alias field="%s" index="%d" name="%s"/>\n' % (f, i, a)
-    out += "  </aliases>\n  <previewExpression>&quot;%s&quot;</previewExpression>\n" % preview
-    return out + "  <layerGeometryType>2</layerGeometryType>\n</qgis>\n"
-
-
 def pattern_styles():
     """corridors (graduated on cwd_ratio, the mean resistance along the least-cost path) and barriers
     (graduated on pct_improvement) of connectivity run / corridors / pinch / barriers."""
     write("corridors", graduated("cwd_ratio", [
-        (0, 2, "&lt; 2 通畅 easy", dict(color="26,150,65,110", outline="0,104,55,255", width="0.4")),
+        (0, 2, "< 2 通畅 easy", dict(color="26,150,65,110", outline="0,104,55,255", width="0.4")),
         (2, 5, "2 - 5", dict(color="166,217,106,110", outline="102,166,30,255", width="0.4")),
         (5, 20, "5 - 20", dict(color="253,174,97,110", outline="230,120,30,255", width="0.4")),
-        (20, 1e9, "&gt; 20 阻力大 costly", dict(color="215,25,28,110", outline="165,0,38,255", width="0.4")),
+        (20, 1e9, "> 20 阻力大 costly", dict(color="215,25,28,110", outline="165,0,38,255", width="0.4")),
     ], [("link_id", "连接编号"), ("from_patch", "起始斑块"), ("to_patch", "终止斑块"), ("lcd", "最小累积阻力"),
         ("length_m", "最小成本路径长度(米)"), ("cwd_ratio", "累积阻力/路径长度"), ("cells", "廊道像元数"),
         ("area_m2", "廊道面积(平方米)"), ("area_ha", "廊道面积(公顷)"), ("width", "廊道阈值(成本单位)"),
@@ -147,7 +74,7 @@ def pattern_styles():
         (0, 10, "0 - 10 %", dict(color="254,224,210,200", outline="103,0,13,255", width="0.5")),
         (10, 25, "10 - 25 %", dict(color="252,146,114,200", outline="103,0,13,255", width="0.5")),
         (25, 50, "25 - 50 %", dict(color="222,45,38,200", outline="103,0,13,255", width="0.5")),
-        (50, 1e9, "&gt; 50 %", dict(color="165,15,21,200", outline="103,0,13,255", width="0.5")),
+        (50, 1e9, "> 50 %", dict(color="165,15,21,200", outline="103,0,13,255", width="0.5")),
     ], [("rank", "排名"), ("link_id", "连接编号"), ("from_patch", "起始斑块"), ("to_patch", "终止斑块"),
         ("radius_cells", "窗口半径(像元)"), ("radius_m", "窗口半径(米)"), ("centre_x", "中心X"), ("centre_y", "中心Y"),
         ("score", "改善得分(每米)"), ("improvement", "累积阻力减少量"), ("lcd", "原最小累积阻力"),
