@@ -7,6 +7,8 @@
 #include <queue>
 #include <random>
 
+#include <tbb/task_arena.h>
+
 #include "raster/raster_cost.h"
 
 using namespace eco::raster;
@@ -210,7 +212,8 @@ CostState reference(const CostSetup& s, const std::vector<R>& res, std::vector<s
 }
 
 template <class R>
-void compare_with_reference(uint64_t seed, int W, int H, bool knight, bool cells, bool integer) {
+void compare_with_reference(uint64_t seed, int W, int H, bool knight, bool cells, bool integer, int tile = 0, double band = 0,
+                            int threads = 0) {
     std::mt19937_64 rng(seed);
     std::vector<R> res(static_cast<size_t>(W) * H);
     for (auto& v : res) {
@@ -224,9 +227,14 @@ void compare_with_reference(uint64_t seed, int W, int H, bool knight, bool cells
     for (int k = 0; k < ns; ++k) src.push_back({rng() % res.size(), static_cast<int32_t>(1 + rng() % 4)});  // repeated ids too
     src.push_back(src.front());  // the same cell twice
     src.back().second = 9;
-    CostSetup s{W, H, 10.0, integer ? 10.0 : 7.5, knight, cells};
+    CostSetup s{W, H, 10.0, integer ? 10.0 : 7.5, knight, cells, tile, band};
     CostState got;
-    cost_run(s, res.data(), src, got);
+    if (threads > 0) {
+        tbb::task_arena arena(threads);
+        arena.execute([&] { cost_run(s, res.data(), src, got); });
+    } else {
+        cost_run(s, res.data(), src, got);
+    }
     const CostState want = reference(s, res, src);
     size_t bad = 0, first = 0;
     for (size_t i = 0; i < res.size(); ++i)
@@ -234,7 +242,8 @@ void compare_with_reference(uint64_t seed, int W, int H, bool knight, bool cells
             got.alloc[i] != want.alloc[i] || got.dir[i] != want.dir[i]) {
             if (bad++ == 0) first = i;
         }
-    INFO("seed " << seed << " " << W << "x" << H << (knight ? " knight" : "") << (integer ? " integer" : "") << ": " << bad
+    INFO("seed " << seed << " " << W << "x" << H << (knight ? " knight" : "") << (integer ? " integer" : "") << " tile " << tile
+                 << " band " << band << " threads " << threads << ": " << bad
                  << " cells differ; first at " << first << ": acc " << got.acc[first] << " vs " << want.acc[first]
                  << ", alloc " << got.alloc[first] << " vs " << want.alloc[first] << ", dir " << int(got.dir[first]) << " vs "
                  << int(want.dir[first]));
@@ -251,7 +260,21 @@ TEST_CASE("cost: identical to a textbook Dijkstra on random grids (costs, ties, 
         compare_with_reference<float>(seed, W, H, seed % 2 == 0, seed % 3 == 0, seed % 4 < 2);
         compare_with_reference<double>(seed + 100, H, W, seed % 2 == 1, false, seed % 4 >= 2);
     }
-    // a larger grid, so that the frontier is longer than the look-ahead
+    // a larger grid: several tiles of the default size
     compare_with_reference<float>(77, 400, 300, false, false, true);
     compare_with_reference<float>(78, 300, 400, true, false, false);
+}
+
+TEST_CASE("cost: the same result whatever the tiles, the band and the thread count", "[raster][cost]") {
+    // tiles down to 2 x 2 cells (knight's moves then jump over a whole tile's width into the
+    // next one), bands from a fraction of a step (nearly one Dijkstra) to the whole grid (tiles
+    // settle everything at once and correct each other), 1 and 2 threads: always the reference
+    for (uint64_t seed = 201; seed <= 206; ++seed) {
+        const bool knight = seed % 2 == 0, integer = seed % 3 != 0;
+        for (int tile : {2, 3, 7, 16})
+            for (double band : {0.3, 4.0, 1e9})
+                for (int threads : {1, 2}) compare_with_reference<float>(seed, 37, 29, knight, false, integer, tile, band, threads);
+    }
+    compare_with_reference<double>(300, 150, 140, true, true, false, 20, 2.0, 2);
+    compare_with_reference<float>(301, 150, 140, false, false, true, 9, 1e9, 2);
 }

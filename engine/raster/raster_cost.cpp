@@ -1,22 +1,26 @@
 // The search of cost distance (see raster_cost.h for the conventions, raster_cost_grid.h for the
 // working grid).
 //
-// The search is Dijkstra's with a monotone radix heap over the bit patterns of the costs, read a
-// few entries ahead: the next kLookahead entries are popped early and their cells prefetched, so
-// the cache misses of consecutive cells overlap instead of following one another (the search is
-// bound by memory latency: the frontier of a large grid is far larger than the caches). An entry
-// popped early may, rarely, be processed before a cheaper label reaches its cell; the cell is then
-// simply processed again when the cheaper label arrives (a label-correcting step).
-// The result does not depend on that order: each cell ends with the least left-to-right floating
-// sum over paths (each step's cost is computed by the same expression whatever the order), then
-// the lowest source rank among the neighbours giving that sum, then the lowest move number, and a
-// cell whose rank drops at an equal cost is processed again so that its neighbours follow.
-// (The one case where a strictly ordered search could differ is a step whose cost is below half
-// the rounding unit of the accumulated cost, which resistances > 0 of ordinary magnitude never give.)
+// The search is a parallel, tiled form of Dijkstra's. The grid is cut into tiles of about
+// 256 x 256 cells (a tile's 1 MB of records stays in its core's cache while it is worked on). Each
+// tile has its own heap; a round lets every tile holding labels below a common bound settle them
+// in cost order (the tiles of a round run in parallel), and a label for a cell of a neighbouring
+// tile becomes a message, delivered between rounds. Rounds repeat until no tile has a label below
+// the bound, then the bound moves one band on (a few dozen cells' worth of cost). A cell settled
+// before a cheaper label reached it from a neighbour is simply processed again when that label
+// arrives (a label-correcting step); the band keeps that rare.
+// The result does not depend on the order, the tiles or the thread count: each cell ends with the
+// least left-to-right floating sum over paths (each step's cost is computed by the same
+// expression whatever the order, cost_moves.h), then the lowest source rank among the neighbours
+// giving that sum, then the lowest move number, and a cell whose rank drops at an equal cost is
+// processed again so that its neighbours follow. (The one case where a strictly ordered search
+// could differ is a step whose cost is below half the rounding unit of the accumulated cost, which
+// resistances > 0 of ordinary magnitude never give.)
 #include "raster/raster_cost_grid.h"
 
 #include <sys/mman.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <cmath>
@@ -25,6 +29,7 @@
 #include <new>
 
 #include "core/error.h"
+#include "raster/cost_moves.h"
 
 namespace eco::raster {
 
@@ -53,42 +58,6 @@ inline double cost_of(uint64_t k) {
     return c;
 }
 
-// A monotone priority queue (radix heap, Ahuja et al. 1990) on the bit patterns of the
-// non-negative double costs: no key below the last popped one may be pushed (last()). Push is
-// O(1); pop redistributes one bucket.
-class RadixHeap {
-public:
-    bool empty() const { return size_ == 0; }
-    uint64_t last() const { return last_; }
-    void push(uint64_t key, uint32_t i) {
-        buckets_[bucket(key)].push_back({key, i});
-        ++size_;
-    }
-    Entry pop() {
-        if (buckets_[0].empty()) {
-            int b = 1;
-            while (buckets_[b].empty()) ++b;
-            auto& src = buckets_[b];
-            uint64_t m = src[0].key;
-            for (const auto& e : src) m = std::min<uint64_t>(m, e.key);
-            last_ = m;
-            for (const auto& e : src) buckets_[bucket(e.key)].push_back(e);
-            src.clear();
-        }
-        Entry e = buckets_[0].back();
-        buckets_[0].pop_back();
-        --size_;
-        return e;
-    }
-
-private:
-    int bucket(uint64_t key) const { return key == last_ ? 0 : 64 - __builtin_clzll(key ^ last_); }
-    std::vector<Entry> buckets_[65];
-    uint64_t last_ = 0;
-    size_t size_ = 0;
-};
-
-constexpr size_t kLookahead = 24;
 
 }  // namespace
 
@@ -155,46 +124,84 @@ RankedSources rank_sources(const std::vector<std::pair<uint64_t, int32_t>>& sour
     return out;
 }
 
+namespace {
+
+// A message from one tile to a neighbouring one: a candidate label for a cell of the neighbour.
+struct Msg {
+    double cand;
+    uint32_t j, ad;
+};
+
+// Applies a candidate label to a cell (the search's one update rule, whatever the order):
+// true when the cell must be (re)processed.
+template <class R>
+inline bool relax(CostCell<R>& cj, double cand, uint32_t nad) {
+    if (cand < cj.acc) {
+        cj.acc = cand;
+        cj.ad = nad;
+        return true;
+    }
+    if (cand == cj.acc && link_of(cj.ad) != kSourceDir && nad < cj.ad) {
+        // exact tie: the lower source rank (then the lower move number) wins, whatever the order;
+        // a lower rank must reach the cell's own neighbours too
+        const bool again = rank_of(nad) < rank_of(cj.ad);
+        cj.ad = nad;
+        return again;
+    }
+    return false;
+}
+
+struct HeapGreater {
+    bool operator()(const Entry& a, const Entry& b) const { return a.key > b.key; }
+};
+
+// One tile of the grid: its cells [r0, r1) x [c0, c1) (unpadded), its own heap of labels and the
+// messages it has for its 8 neighbours (index (dr + 1) * 3 + (dc + 1)).
+struct Tile {
+    int r0, r1, c0, c1;
+    std::vector<Entry> heap;
+    std::vector<Msg> out[9];
+    uint64_t processed = 0;
+    bool inbox = false;
+};
+
+}  // namespace
+
 template <class R>
 void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, const Progress& progress) {
     CostCell<R>* const cell = g.cells();
     const long long Wp = static_cast<long long>(g.stride());
-    const int W = g.width();
-    const int nm = s.knight ? 16 : 8;
-    const int reach = s.knight ? 2 : 1;
-    double len[17];
-    long long off[17], offa[17] = {0}, offb[17] = {0};
-    uint32_t opposite[17] = {0};
-    const double unit = s.cell_units ? s.cw : 1.0;
-    for (int k = 1; k <= 16; ++k) {
-        const Move& m = kMoves[k];
-        len[k] = std::hypot(m.dc * s.cw, m.dr * s.ch) / unit;
-        off[k] = m.dr * Wp + m.dc;
-        if (k > 8) {
-            // the two cells a knight's move crosses
-            if (std::abs(m.dr) == 2) {
-                offa[k] = (m.dr / 2) * Wp;
-                offb[k] = (m.dr / 2) * Wp + m.dc;
-            } else {
-                offa[k] = m.dc / 2;
-                offb[k] = m.dr * Wp + m.dc / 2;
-            }
+    const int W = g.width(), H = g.height();
+    const MoveTable mv(s, Wp);
+    int dr[17], dc[17];
+    for (int k = 1; k <= 16; ++k) dr[k] = cost_move(k).dr, dc[k] = cost_move(k).dc;
+
+    // tiles of about T x T cells (a tile's records fit in a core's own cache), split evenly
+    const int T = s.tile > 0 ? s.tile : 256;
+    // (every tile at least as wide and high as a move reaches, so a move never jumps over a tile)
+    const int ntx = std::max(1, std::min((W + T - 1) / T, W / mv.reach)), nty = std::max(1, std::min((H + T - 1) / T, H / mv.reach));
+    std::vector<Tile> tiles(static_cast<size_t>(ntx) * nty);
+    for (int ty = 0; ty < nty; ++ty)
+        for (int tx = 0; tx < ntx; ++tx) {
+            Tile& t = tiles[static_cast<size_t>(ty) * ntx + tx];
+            t.r0 = static_cast<int>(static_cast<long long>(H) * ty / nty);
+            t.r1 = static_cast<int>(static_cast<long long>(H) * (ty + 1) / nty);
+            t.c0 = static_cast<int>(static_cast<long long>(W) * tx / ntx);
+            t.c1 = static_cast<int>(static_cast<long long>(W) * (tx + 1) / ntx);
         }
-        for (int j = 1; j <= 16; ++j)
-            if (kMoves[j].dr == -m.dr && kMoves[j].dc == -m.dc) opposite[k] = static_cast<uint32_t>(j);
-    }
-    auto prefetch = [&](uint32_t i) {
-        for (int d = -reach; d <= reach; ++d) {
-            const CostCell<R>* p = cell + i + d * Wp;
-            __builtin_prefetch(p - reach, 1);
-            __builtin_prefetch(p, 1);
-            __builtin_prefetch(p + reach, 1);
-        }
+    std::vector<int> tile_of_row(static_cast<size_t>(H)), tile_of_col(static_cast<size_t>(W));
+    for (int ty = 0; ty < nty; ++ty)
+        for (int r = tiles[static_cast<size_t>(ty) * ntx].r0; r < tiles[static_cast<size_t>(ty) * ntx].r1; ++r) tile_of_row[r] = ty;
+    for (int tx = 0; tx < ntx; ++tx)
+        for (int c = tiles[tx].c0; c < tiles[tx].c1; ++c) tile_of_col[c] = tx;
+    auto push = [](Tile& t, uint64_t key, uint32_t i) {
+        t.heap.push_back({key, i});
+        std::push_heap(t.heap.begin(), t.heap.end(), HeapGreater{});
     };
 
-    RadixHeap heap;
     for (const auto& [c, rank] : src.cells) {
-        CostCell<R>& ci = cell[g.index(static_cast<int>(c / static_cast<uint64_t>(W)), static_cast<int>(c % static_cast<uint64_t>(W)))];
+        const int r = static_cast<int>(c / static_cast<uint64_t>(W)), col = static_cast<int>(c % static_cast<uint64_t>(W));
+        CostCell<R>& ci = cell[g.index(r, col)];
         if (std::isnan(static_cast<double>(ci.res))) continue;
         const uint32_t ad = rank << 5 | kSourceDir;
         if (detail::link_of(ci.ad) == kSourceDir) {
@@ -203,72 +210,121 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
         }
         ci.acc = 0;
         ci.ad = ad;
-        heap.push(key_of(0.0), static_cast<uint32_t>(&ci - cell));
+        push(tiles[static_cast<size_t>(tile_of_row[r]) * ntx + tile_of_col[col]], key_of(0.0), static_cast<uint32_t>(&ci - cell));
     }
-    const double ncells = static_cast<double>(g.width()) * g.height();
-    uint64_t processed = 0, next_report = 1u << 20;
-    // the look-ahead: entries popped early, their cells prefetched, processed first in first out
-    std::vector<Entry> ring(1024);
-    size_t head = 0, tail = 0, mask = ring.size() - 1;
-    auto enqueue = [&](const Entry& e) {
-        if (tail - head == ring.size()) {  // full (only with many early entries): grow
-            std::vector<Entry> bigger(ring.size() * 2);
-            for (size_t q = head; q < tail; ++q) bigger[q - head] = ring[q & mask];
-            tail -= head;
-            head = 0;
-            ring.swap(bigger);
-            mask = ring.size() - 1;
+
+    // The width of the cost band a round settles: a few dozen cells at the typical resistance
+    // (a wider band means fewer rounds but more cells processed again when a tile's neighbour
+    // hands over a cheaper label late). It changes the work, never the result.
+    double typical = 0;
+    {
+        long long n = 0;
+        const size_t total = static_cast<size_t>(W) * H, stride = std::max<size_t>(1, total / 65536);
+        for (size_t q = stride / 2; q < total; q += stride) {
+            const double v = static_cast<double>(cell[g.index(static_cast<int>(q / W), static_cast<int>(q % W))].res);
+            if (!std::isnan(v)) typical += v, ++n;
         }
-        ring[tail++ & mask] = e;
-        prefetch(e.i);
+        typical = n ? typical / n : 1.0;
+    }
+    const double band = std::max(1e-300, (s.band_cells > 0 ? s.band_cells : 32.0) * typical * std::min(mv.len[1], mv.len[3]));
+
+    // A tile settles its labels below the bound in cost order; labels for its neighbours' cells
+    // become messages, delivered between rounds. Rounds repeat until no tile holds a label below
+    // the bound, then the bound moves on. Each cell ends with the same label as in one Dijkstra
+    // search (the least floating sum, then the lowest rank, then the lowest move), whatever the
+    // tiles, the bound or the thread count.
+    auto run_tile = [&](Tile& t, uint64_t bound) {
+        while (!t.heap.empty() && t.heap.front().key < bound) {
+            std::pop_heap(t.heap.begin(), t.heap.end(), HeapGreater{});
+            const Entry e = t.heap.back();
+            t.heap.pop_back();
+            const uint32_t i = e.i;
+            const double ec = cost_of(e.key);
+            CostCell<R>& ci = cell[i];
+            if (ec != ci.acc) continue;  // stale: a lower cost came later
+            ++t.processed;
+            const int r = static_cast<int>(i / static_cast<uint64_t>(Wp)) - kCostPad, c = static_cast<int>(i % static_cast<uint64_t>(Wp)) - kCostPad;
+            const double ri = static_cast<double>(ci.res);
+            const uint32_t base = ci.ad & ~31u;
+            for (int k = 1; k <= mv.n; ++k) {
+                const uint32_t j = static_cast<uint32_t>(static_cast<long long>(i) + mv.off[k]);
+                CostCell<R>& cj = cell[j];
+                const double rj = static_cast<double>(cj.res);
+                if (std::isnan(rj)) continue;
+                const double step = mv.step(k, ri, rj, [&](long long o) { return static_cast<double>(cell[static_cast<long long>(i) + o].res); });
+                if (std::isnan(step)) continue;
+                const double cand = ec + step;
+                const uint32_t nad = base | mv.opposite[k];
+                const int rr = r + dr[k], cc = c + dc[k];
+                if (rr >= t.r0 && rr < t.r1 && cc >= t.c0 && cc < t.c1) {
+                    if (relax(cj, cand, nad)) push(t, key_of(cand), j);
+                } else {
+                    const int d = (rr < t.r0 ? 0 : rr >= t.r1 ? 6 : 3) + (cc < t.c0 ? 0 : cc >= t.c1 ? 2 : 1);
+                    t.out[d].push_back({cand, j, nad});
+                }
+            }
+        }
     };
+    auto deliver = [&](int ty, int tx) {
+        Tile& t = tiles[static_cast<size_t>(ty) * ntx + tx];
+        for (int sy = -1; sy <= 1; ++sy)
+            for (int sx = -1; sx <= 1; ++sx) {
+                const int ny = ty + sy, nx = tx + sx;
+                if ((sy == 0 && sx == 0) || ny < 0 || ny >= nty || nx < 0 || nx >= ntx) continue;
+                // the neighbour's messages towards this tile: direction (-sy, -sx) seen from it
+                for (const Msg& m : tiles[static_cast<size_t>(ny) * ntx + nx].out[(1 - sy) * 3 + (1 - sx)])
+                    if (relax(cell[m.j], m.cand, m.ad)) push(t, key_of(m.cand), m.j);
+            }
+    };
+
+    const double ncells = static_cast<double>(W) * H;
+    std::vector<size_t> active, targets;
+    double bound = band;
+    uint64_t done = 0;
     for (;;) {
-        while (tail - head < kLookahead && !heap.empty()) enqueue(heap.pop());
-        if (head == tail) break;
-        const Entry e = ring[head++ & mask];
-        const uint32_t i = e.i;
-        const double ec = cost_of(e.key);
-        CostCell<R>& ci = cell[i];
-        if (ec != ci.acc) continue;  // stale: a lower cost came later
-        const double ri = static_cast<double>(ci.res);
-        const uint32_t base = ci.ad & ~31u;
-        for (int k = 1; k <= nm; ++k) {
-            const uint32_t j = static_cast<uint32_t>(static_cast<long long>(i) + off[k]);
-            CostCell<R>& cj = cell[j];
-            const double rj = static_cast<double>(cj.res);
-            if (std::isnan(rj)) continue;
-            double step;
-            if (k <= 8) {
-                step = (ri + rj) / 2.0 * len[k];
-            } else {
-                const double ra = static_cast<double>(cell[static_cast<long long>(i) + offa[k]].res),
-                             rb = static_cast<double>(cell[static_cast<long long>(i) + offb[k]].res);
-                if (std::isnan(ra) || std::isnan(rb)) continue;
-                step = (ri + ra + rb + rj) / 4.0 * len[k];
-            }
-            const double cand = ec + step;
-            const uint32_t nad = base | opposite[k];
-            bool again = false;
-            if (cand < cj.acc) {
-                cj.acc = cand;
-                cj.ad = nad;
-                again = true;
-            } else if (cand == cj.acc && link_of(cj.ad) != kSourceDir && nad < cj.ad) {
-                // exact tie: the lower source rank (then the lower move number) wins, whatever the order;
-                // a lower rank must reach the cell's own neighbours too
-                again = rank_of(nad) < rank_of(cj.ad);
-                cj.ad = nad;
-            }
-            if (again) {
-                const uint64_t key = key_of(cand);
-                if (key < heap.last()) enqueue({key, j});  // below what the look-ahead already took
-                else heap.push(key, j);
-            }
+        active.clear();
+        double least = std::numeric_limits<double>::infinity();
+        const uint64_t bkey = key_of(bound);
+        for (size_t q = 0; q < tiles.size(); ++q) {
+            if (tiles[q].heap.empty()) continue;
+            const uint64_t top = tiles[q].heap.front().key;
+            if (top < bkey) active.push_back(q);
+            least = std::min(least, cost_of(top));
         }
-        if (++processed >= next_report) {
-            next_report += 1u << 20;
-            progress.report(std::min(0.99, static_cast<double>(processed) / ncells), "cost distance");
+        if (active.empty()) {
+            if (std::isinf(least)) break;
+            // nothing left below the bound: move it on (at least past the least label)
+            bound = std::max(least + band, std::nextafter(least, std::numeric_limits<double>::infinity()));
+            continue;
         }
+        // isolated: a thread waiting here never picks up unrelated outer work (a caller running
+        // several searches in parallel must not end up with more of them alive than it has threads)
+        tbb::this_task_arena::isolate([&] {
+            tbb::parallel_for(size_t(0), active.size(), [&](size_t a) { run_tile(tiles[active[a]], bkey); }, tbb::simple_partitioner());
+        });
+        targets.clear();
+        for (size_t q : active) {
+            const int ty = static_cast<int>(q) / ntx, tx = static_cast<int>(q) % ntx;
+            for (int sy = -1; sy <= 1; ++sy)
+                for (int sx = -1; sx <= 1; ++sx) {
+                    const int ny = ty + sy, nx = tx + sx;
+                    if ((sy == 0 && sx == 0) || ny < 0 || ny >= nty || nx < 0 || nx >= ntx) continue;
+                    if (tiles[q].out[(1 + sy) * 3 + (1 + sx)].empty()) continue;
+                    Tile& n = tiles[static_cast<size_t>(ny) * ntx + nx];
+                    if (!n.inbox) n.inbox = true, targets.push_back(static_cast<size_t>(ny) * ntx + nx);
+                }
+        }
+        tbb::this_task_arena::isolate([&] {
+            tbb::parallel_for(size_t(0), targets.size(), [&](size_t a) {
+                deliver(static_cast<int>(targets[a]) / ntx, static_cast<int>(targets[a]) % ntx);
+            });
+        });
+        for (size_t q : active)
+            for (auto& o : tiles[q].out) o.clear();
+        for (size_t q : targets) tiles[q].inbox = false;
+        done = 0;
+        for (const Tile& t : tiles) done += t.processed;
+        progress.report(std::min(0.99, static_cast<double>(done) / ncells), "cost distance");
     }
     progress.report(1.0, "cost distance");
 }

@@ -12,7 +12,7 @@
 // Memory: the search works on 16 bytes per cell (24 for double resistances; raster_cost_grid.h)
 // plus the heap; cost_run then copies out to CostState (13 bytes per cell) band by band, handing
 // the working rows back as it goes. The `cost` command writes straight from the working grid.
-// Search: Dijkstra (monotone radix heap) reading a few entries ahead with prefetching; same
+// Search: Dijkstra in parallel tiles (raster_cost.cpp explains); same
 // results as a strictly ordered Dijkstra (tests/raster_cost_test.cpp checks against one).
 // Outputs: accumulated cost (Float64), allocation (Int32: the id of the nearest source) and
 // back-links (Float32: degrees counter-clockwise from east towards the next cell on the way to
@@ -35,6 +35,10 @@ struct CostSetup {
     double cw = 1, ch = 1;
     bool knight = false;
     bool cell_units = false;
+    // tuning of the parallel search (never changes the result): tile side in cells and the
+    // width of a round's cost band in cells at the typical resistance; 0 = the defaults
+    int tile = 0;
+    double band_cells = 0;
 };
 
 struct CostState {
