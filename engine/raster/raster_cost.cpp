@@ -151,15 +151,64 @@ inline bool relax(CostCell<R>& cj, double cand, uint32_t nad) {
     return false;
 }
 
-struct HeapGreater {
-    bool operator()(const Entry& a, const Entry& b) const { return a.key > b.key; }
+// A monotone priority queue (radix heap, Ahuja et al. 1990) on the bit patterns of the
+// non-negative double costs: push is O(1), pop redistributes one bucket. Keys pushed must not be
+// below floor(); a tile lowers the floor (rebase, O(size)) when a neighbour hands it a label
+// below what it has already settled.
+class RadixHeap {
+public:
+    bool empty() const { return size_ == 0; }
+    uint64_t floor() const { return last_; }
+    void push(uint64_t key, uint32_t i) {
+        buckets_[bucket(key)].push_back({key, i});
+        ++size_;
+    }
+    // The least key (the heap must not be empty).
+    uint64_t top() {
+        if (buckets_[0].empty()) {
+            int b = 1;
+            while (buckets_[b].empty()) ++b;
+            auto& src = buckets_[b];
+            uint64_t m = src[0].key;
+            for (const auto& e : src) m = std::min<uint64_t>(m, e.key);
+            last_ = m;
+            for (const auto& e : src) buckets_[bucket(e.key)].push_back(e);
+            src.clear();
+        }
+        return last_;
+    }
+    Entry pop() {
+        top();
+        Entry e = buckets_[0].back();
+        buckets_[0].pop_back();
+        --size_;
+        return e;
+    }
+    void rebase(uint64_t key) {
+        if (key >= last_) return;
+        std::vector<Entry> all;
+        all.reserve(size_);
+        for (auto& b : buckets_) {
+            all.insert(all.end(), b.begin(), b.end());
+            b.clear();
+        }
+        last_ = key;
+        for (const auto& e : all) buckets_[bucket(e.key)].push_back(e);
+    }
+
+private:
+    int bucket(uint64_t key) const { return key == last_ ? 0 : 64 - __builtin_clzll(key ^ last_); }
+    std::vector<Entry> buckets_[65];
+    uint64_t last_ = 0;
+    size_t size_ = 0;
 };
 
 // One tile of the grid: its cells [r0, r1) x [c0, c1) (unpadded), its own heap of labels and the
 // messages it has for its 8 neighbours (index (dr + 1) * 3 + (dc + 1)).
 struct Tile {
     int r0, r1, c0, c1;
-    std::vector<Entry> heap;
+    RadixHeap heap;
+    std::vector<Entry> arrivals;
     std::vector<Msg> out[9];
     uint64_t processed = 0;
     bool inbox = false;
@@ -194,10 +243,7 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
         for (int r = tiles[static_cast<size_t>(ty) * ntx].r0; r < tiles[static_cast<size_t>(ty) * ntx].r1; ++r) tile_of_row[r] = ty;
     for (int tx = 0; tx < ntx; ++tx)
         for (int c = tiles[tx].c0; c < tiles[tx].c1; ++c) tile_of_col[c] = tx;
-    auto push = [](Tile& t, uint64_t key, uint32_t i) {
-        t.heap.push_back({key, i});
-        std::push_heap(t.heap.begin(), t.heap.end(), HeapGreater{});
-    };
+    auto push = [](Tile& t, uint64_t key, uint32_t i) { t.heap.push(key, i); };
 
     for (const auto& [c, rank] : src.cells) {
         const int r = static_cast<int>(c / static_cast<uint64_t>(W)), col = static_cast<int>(c % static_cast<uint64_t>(W));
@@ -234,10 +280,8 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
     // search (the least floating sum, then the lowest rank, then the lowest move), whatever the
     // tiles, the bound or the thread count.
     auto run_tile = [&](Tile& t, uint64_t bound) {
-        while (!t.heap.empty() && t.heap.front().key < bound) {
-            std::pop_heap(t.heap.begin(), t.heap.end(), HeapGreater{});
-            const Entry e = t.heap.back();
-            t.heap.pop_back();
+        while (!t.heap.empty() && t.heap.top() < bound) {
+            const Entry e = t.heap.pop();
             const uint32_t i = e.i;
             const double ec = cost_of(e.key);
             CostCell<R>& ci = cell[i];
@@ -273,8 +317,14 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
                 if ((sy == 0 && sx == 0) || ny < 0 || ny >= nty || nx < 0 || nx >= ntx) continue;
                 // the neighbour's messages towards this tile: direction (-sy, -sx) seen from it
                 for (const Msg& m : tiles[static_cast<size_t>(ny) * ntx + nx].out[(1 - sy) * 3 + (1 - sx)])
-                    if (relax(cell[m.j], m.cand, m.ad)) push(t, key_of(m.cand), m.j);
+                    if (relax(cell[m.j], m.cand, m.ad)) t.arrivals.push_back({key_of(m.cand), m.j});
             }
+        if (t.arrivals.empty()) return;
+        uint64_t least = t.arrivals[0].key;
+        for (const Entry& e : t.arrivals) least = std::min(least, e.key);
+        t.heap.rebase(least);  // below what the tile has settled: it works that part again
+        for (const Entry& e : t.arrivals) t.heap.push(e.key, e.i);
+        t.arrivals.clear();
     };
 
     const double ncells = static_cast<double>(W) * H;
@@ -287,7 +337,7 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
         const uint64_t bkey = key_of(bound);
         for (size_t q = 0; q < tiles.size(); ++q) {
             if (tiles[q].heap.empty()) continue;
-            const uint64_t top = tiles[q].heap.front().key;
+            const uint64_t top = tiles[q].heap.top();
             if (top < bkey) active.push_back(q);
             least = std::min(least, cost_of(top));
         }
