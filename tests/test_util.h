@@ -64,7 +64,7 @@ inline void write_vector(const std::string& path, const std::string& driver, con
             OGRGeometryFactory::createFromWkt(f.wkt.c_str(), sp, &g);
             of.SetGeometryDirectly(g);
         }
-        l->CreateFeature(&of);
+        if (l->CreateFeature(&of) != OGRERR_NONE) throw std::runtime_error("test fixture: writing a feature of " + path + " failed");
     }
 }
 

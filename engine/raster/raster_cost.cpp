@@ -184,6 +184,10 @@ public:
         --size_;
         return e;
     }
+    // Gives the buckets' memory back (the heap must be empty): a tile the wave has passed keeps none.
+    void release() {
+        for (auto& b : buckets_) std::vector<Entry>().swap(b);
+    }
     void rebase(uint64_t key) {
         if (key >= last_) return;
         std::vector<Entry> all;
@@ -369,8 +373,15 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
                 deliver(static_cast<int>(targets[a]) / ntx, static_cast<int>(targets[a]) % ntx);
             });
         });
-        for (size_t q : active)
-            for (auto& o : tiles[q].out) o.clear();
+        for (size_t q : active) {
+            Tile& t = tiles[q];
+            const bool idle = t.heap.empty();
+            if (idle) t.heap.release();
+            for (auto& o : t.out) {
+                if (idle) std::vector<Msg>().swap(o);
+                else o.clear();
+            }
+        }
         for (size_t q : targets) tiles[q].inbox = false;
         done = 0;
         for (const Tile& t : tiles) done += t.processed;
