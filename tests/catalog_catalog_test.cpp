@@ -275,12 +275,16 @@ TEST_CASE("catalog: fields bind by canonical name first, then by alias, case-ins
         CHECK_FALSE(known);
         CHECK(b.value(f, "code") == "331023-RL-003");
         CHECK(b.code(f) == "331023-RL-003");
+        // from the values alone (a rejected feature's, io::FeatureIssue::values)
+        CHECK(b.code(f.values) == "331023-RL-003");
+        CHECK(b.code(std::vector<io::Value>{}) == "");  // none kept
         CHECK(b.value(f, "area_ha") == "12.5");
         CHECK(b.value(f, "name", &known) == "");  // not in the dataset
         CHECK(known);
         auto g = feature(8, {io::Value{}, io::Value{}, std::string("　海域　"), io::Value{}});
         CHECK(b.value(g, "code") == "");
         CHECK(b.code(g) == "");
+        CHECK(b.code(g.values) == "");
         CHECK(b.value(g, "domain") == "sea");
     }
     SECTION("bool flags") {

@@ -362,3 +362,38 @@ TEST_CASE("layers check: the command line, its output and exit status", "[catalo
     CHECK(one.out.find("redline") == std::string::npos);
     CHECK(one.out.find("first 一级") != std::string::npos);
 }
+
+TEST_CASE("layers check: check_features on a layer already read gives what check_layer gives", "[catalog]") {
+    // The Taizhou counties are stored in EPSG:4326 and checked in EPSG:4549: check_features reads
+    // them once more as stored (the 9 geometries are invalid as stored, detail.invalid_as_stored).
+    // The redline fixture is in EPSG:4549 itself: no second reading.
+    for (const auto& [path, kind] : std::vector<std::pair<std::string, std::string>>{
+             {std::string(ECOSHIELD_TEST_DATA) + "/taizhou/counties_wgs84.geojson", "admin"}, {redline_fixture(), "redline"}}) {
+        INFO(path);
+        catalog::CheckOptions o;
+        o.work_crs = "EPSG:4549";
+        auto whole = catalog::check_layer(io::parse_source(path), kind, o);
+        io::Srs work = io::srs_from_user("EPSG:4549", "test", "working CRS");
+        io::ReadOptions ro;
+        ro.work_crs = work.get();
+        ro.allow_empty = true;
+        io::VectorLayer layer = io::read_vector(io::parse_source(path), kind, ro);
+        auto part = catalog::check_features(layer, kind, *work, o);
+        CHECK(part.input.path.empty());        // not hashed: the caller records its files
+        CHECK(whole.input.sha256.size() == 64);
+        CHECK(part.n_features == whole.n_features);
+        CHECK(part.n_usable == whole.n_usable);
+        CHECK(part.usable == whole.usable);
+        CHECK(part.work_crs_label == whole.work_crs_label);
+        CHECK(part.params == whole.params);
+        CHECK(part.bound == whole.bound);
+        REQUIRE(part.problems.size() == whole.problems.size());
+        for (size_t i = 0; i < part.problems.size(); ++i) {
+            CHECK(catalog::format_problem(part.problems[i]) == catalog::format_problem(whole.problems[i]));
+            CHECK(part.problems[i].detail == whole.problems[i].detail);
+        }
+    }
+    // the hand-known problems of the counties, through check_features
+    auto r = catalog::check_layer(io::parse_source(std::string(ECOSHIELD_TEST_DATA) + "/taizhou/counties_wgs84.geojson"), "admin", {});
+    CHECK(r.counts.at("invalid_geometry") == 9);
+}

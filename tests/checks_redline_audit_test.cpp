@@ -16,8 +16,10 @@
 //   S1 C2 biodiversity, sea  [7200,7300]x[0,100]            10 000 m2, MJ 1: outside, exempt (sea)
 #include <catch2/catch.hpp>
 
+#include "catalog/layers_check.h"
 #include "checks/redline_audit.h"
 #include "core/error.h"
+#include "report/audit_report.h"
 #include "test_util.h"
 
 using namespace eco;
@@ -228,4 +230,42 @@ TEST_CASE("redline audit: narrow gaps of a union, slivers, fault locations", "[c
     CHECK(loc->first == 588300.0);
     CHECK(loc->second == 3160900.0);
     CHECK_FALSE(checks::reason_location("no geometry"));
+}
+
+TEST_CASE("redline audit: a rejected patch is named by its code; the catalog checks run on the layer as read", "[checks][redline_audit]") {
+    // R9 has no geometry: the reader rejects it, keeping its attributes; its fault row names R9.
+    // A1 twice: the duplicate comes from the catalog check (catalog::check_features) on the same
+    // layer, which must agree with `layers check` reading the file itself.
+    testutil::TempDir dir;
+    testutil::write_vector(dir / "rej.gpkg", "GPKG", "redline", "EPSG:4549", wkbPolygon,
+                           {patch(rect(0, 0, 1000, 1000), "A1", "C1", "水源涵养", "100"),
+                            patch("", "R9", "C1", "水源涵养", "5"),
+                            patch(rect(2000, 0, 3000, 1000), "A1", "C1", "水源涵养", "100")});
+    auto r = checks::run_redline_audit(io::parse_source(dir / "rej.gpkg"), std::nullopt, P());
+    for (const auto& f : r->faults) INFO(f.kind << " " << f.code << ": " << f.message);
+    auto rej = of_kind(*r, "rejected");
+    REQUIRE(rej.size() == 1);
+    CHECK(rej[0]->fid == 2);
+    CHECK(rej[0]->code == "R9");
+    CHECK(rej[0]->message.find("no geometry") != std::string::npos);
+    const std::string csv = report::redline_audit_csv(*r);
+    INFO(csv);
+    CHECK(csv.find("\n1,rejected,1,R9,2,") != std::string::npos);
+    auto dup = of_kind(*r, "duplicate_code");
+    REQUIRE(dup.size() == 1);
+    CHECK(dup[0]->fid == 3);
+    CHECK(dup[0]->fid2 == 1);
+
+    catalog::CheckOptions co;
+    co.work_crs = "EPSG:4549";
+    co.area_tolerance_rel = 0.01;
+    auto lc = catalog::check_layer(io::parse_source(dir / "rej.gpkg"), "redline", co);
+    REQUIRE(r->check.problems.size() == lc.problems.size());
+    for (size_t i = 0; i < lc.problems.size(); ++i) {
+        INFO(i << ": " << catalog::format_problem(lc.problems[i]));
+        CHECK(catalog::format_problem(r->check.problems[i]) == catalog::format_problem(lc.problems[i]));
+    }
+    CHECK(r->check.input.path.empty());  // the audit records its files itself, each once
+    REQUIRE(r->inputs.size() == 1);
+    CHECK(r->inputs[0].path == dir / "rej.gpkg");
 }

@@ -37,7 +37,7 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
         else p.name = "command line";
         checks::apply_layer_options(p, a->layers, "bay", "bay=bays.gpkg:bay");
         checks::apply_source_options(p, "", a->assume_crs, false);
-        if (a->params.contains("work-crs") == false && !p.work_crs.empty() && p.work_crs != "auto") a->params["work-crs"] = p.work_crs;
+        checks::apply_project_work_crs(p, a->params);
         auto r = checks::run_bay(checks::bay_input(p), a->params, cli::make_progress(g));
         report::BayReportOptions ro;
         ro.html = !a->no_html;

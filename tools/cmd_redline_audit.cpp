@@ -67,7 +67,7 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
             }
             auto ia = p.layers.find("admin");
             if (ia != p.layers.end()) adm = ia->second;
-            if (!a->project.empty() && !p.work_crs.empty() && !a->params.contains("work-crs")) a->params["work-crs"] = p.work_crs;
+            checks::apply_project_work_crs(p, a->params);
         }
         if (!a->layer.empty()) red = io::parse_source(a->layer);
         if (!a->admin.empty()) adm = io::parse_source(a->admin);

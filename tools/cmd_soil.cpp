@@ -44,6 +44,7 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
         if (!a->receptors.empty()) p.layers["receptor"] = io::parse_source(a->receptors);
         checks::apply_layer_options(p, a->layers, "soil", "admin=counties.gpkg:admin");
         checks::apply_source_options(p, "", a->assume_crs, false);
+        checks::apply_project_work_crs(p, a->params);
         auto r = checks::run_soil(checks::soil_input_from_project(p), a->params, cli::make_progress(g));
         report::SoilReportOptions ro;
         ro.html = !a->no_html;

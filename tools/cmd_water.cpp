@@ -37,6 +37,7 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
         if (!a->outlets.empty()) p.layers["outlet"] = io::parse_source(a->outlets);
         checks::apply_layer_options(p, a->layers, "water", "water_zone=zones.gpkg:water_zone");
         checks::apply_source_options(p, "", a->assume_crs, false);
+        checks::apply_project_work_crs(p, a->params);
         auto r = checks::run_water(checks::water_input_from_project(p), a->params, cli::make_progress(g));
         report::WaterReportOptions ro;
         ro.html = !a->no_html;

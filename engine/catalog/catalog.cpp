@@ -525,10 +525,14 @@ std::string Binding::value(const io::Feature& f, std::string_view canonical_name
     return fs->type == "enum" ? text : t;
 }
 
-std::string Binding::code(const io::Feature& f) const {
+std::string Binding::code(const io::Feature& f) const { return code(f.values); }
+
+std::string Binding::code(const std::vector<io::Value>& values) const {
     const FieldSpec* k = spec_ ? spec_->key_field() : nullptr;
     if (!k) return {};
-    return trim(raw(f, k->name));
+    int i = index(k->name);
+    if (i < 0 || static_cast<size_t>(i) >= values.size()) return {};
+    return trim(io::value_text(values[static_cast<size_t>(i)]));
 }
 
 std::optional<bool> Binding::flag(const io::Feature& f, std::string_view canonical_name) const {

@@ -89,6 +89,9 @@ public:
     // The value of the key field (KindSpec::key_field) for a feature, trimmed; "" when the kind
     // has no key field, the dataset lacks it or the value is null.
     std::string code(const io::Feature& f) const;
+    // The same from a feature's values alone (aligned with layer.fields), e.g. those the reader
+    // keeps for a rejected feature (io::FeatureIssue::values).
+    std::string code(const std::vector<io::Value>& values) const;
     // A bool field's value (1/0, true/false, yes/no, 是/否, Y/N); nullopt when missing, null or
     // not a bool.
     std::optional<bool> flag(const io::Feature& f, std::string_view canonical_name) const;

@@ -133,6 +133,21 @@ CheckOptions check_options(const nlohmann::json& params) {
 CheckResult check_layer(const io::LayerSource& src, const std::string& kind_name, const CheckOptions& opt,
                         const Progress& progress) {
     const KindSpec& spec = kind(kind_name, kOp);
+    io::Srs work = working_crs(src, opt);
+    io::ReadOptions ro;
+    ro.op = kOp;
+    ro.work_crs = work.get();
+    ro.allow_empty = true;
+    io::VectorLayer layer = io::read_vector(src, spec.kind, ro, progress.sub(0.0, 0.6));
+    CheckResult r = check_features(layer, spec.kind, *work, opt, progress.sub(0.6, 1.0));
+    r.input = io::file_facts(src.path);
+    return r;
+}
+
+CheckResult check_features(const io::VectorLayer& layer, const std::string& kind_name, const OGRSpatialReference& work,
+                           const CheckOptions& opt, const Progress& progress) {
+    const KindSpec& spec = kind(kind_name, kOp);
+    const io::LayerSource& src = layer.source;
     CheckResult r;
     r.kind = spec.kind;
     r.source = src.spec;
@@ -148,20 +163,13 @@ CheckResult check_layer(const io::LayerSource& src, const std::string& kind_name
         r.params = p;
     }
 
-    io::Srs work = working_crs(src, opt);
-    r.work_crs_label = io::srs_label(*work);
-    const auto work_epsg = io::srs_epsg(*work);
+    r.work_crs_label = io::srs_label(work);
+    const auto work_epsg = io::srs_epsg(work);
     const std::string work_short = work_epsg ? "EPSG:" + std::to_string(*work_epsg) : r.work_crs_label;
-    io::ReadOptions ro;
-    ro.op = kOp;
-    ro.work_crs = work.get();
-    ro.allow_empty = true;
-    io::VectorLayer layer = io::read_vector(src, spec.kind, ro, progress.sub(0.0, 0.6));
     r.layer_name = layer.layer_name;
     r.crs_label = layer.crs_label;
     r.crs_assumed = layer.crs_assumed;
     r.n_features = layer.n_read;
-    r.input = io::file_facts(src.path);
 
     Binding b(spec, layer);
     for (const auto& [canon, idx] : b.bound()) r.bound.emplace_back(canon, layer.fields[static_cast<size_t>(idx)].name);
@@ -207,9 +215,10 @@ CheckResult check_layer(const io::LayerSource& src, const std::string& kind_name
     std::unordered_map<long long, std::string> stored_invalid;  // fid -> GEOS reason as stored
     const bool transformed = src.from_gcj02 || layer.crs_label != r.work_crs_label;
     if (transformed) {
-        io::ReadOptions as_stored = ro;
-        as_stored.work_crs = nullptr;
-        io::VectorLayer stored = io::read_vector(src, spec.kind, as_stored, progress.sub(0.6, 0.8));
+        io::ReadOptions as_stored;
+        as_stored.op = kOp;
+        as_stored.allow_empty = true;
+        io::VectorLayer stored = io::read_vector(src, spec.kind, as_stored, progress.sub(0.0, 0.5));
         for (const auto& is : stored.issues) stored_invalid.emplace(is.fid, is.reason);
     }
     const std::string src_short = layer.crs_label.substr(0, layer.crs_label.find(' '));
@@ -258,7 +267,7 @@ CheckResult check_layer(const io::LayerSource& src, const std::string& kind_name
     std::vector<std::string> gtype(n);
     {
         std::optional<vector::Ellipsoidal> E;
-        if (area_idx >= 0) E.emplace(*work, opt.densify_m);
+        if (area_idx >= 0) E.emplace(work, opt.densify_m);
         tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 16), [&](const tbb::blocked_range<size_t>& rg) {
             auto h = geom::ctx();
             for (size_t i = rg.begin(); i != rg.end(); ++i) {
@@ -270,7 +279,7 @@ CheckResult check_layer(const io::LayerSource& src, const std::string& kind_name
             }
         });
     }
-    progress.report(0.9, "checking " + spec.kind);
+    progress.report(0.75, "checking " + spec.kind);
 
     std::vector<const FieldSpec*> unique_fields;
     for (const auto& fs : spec.fields)

@@ -64,8 +64,17 @@ const OpSpec& layers_check_spec();
 // Options from a parameter set resolved against layers_check_spec().
 CheckOptions check_options(const nlohmann::json& params);
 
+// Reads the layer in the working CRS of `opt` and checks it (check_features); records the file's
+// size and SHA-256 in `input`.
 CheckResult check_layer(const io::LayerSource& src, const std::string& kind, const CheckOptions& opt,
                         const Progress& progress = {});
+// The checks of a layer already read (io::read_vector) in the working CRS `work`, for a caller
+// that has read it for its own purposes (redline audit): the same result as check_layer with
+// opt.work_crs naming `work`, except that `input` is left empty (the caller records its files).
+// When the layer was transformed, it is read once more as stored (layer.source) to tell whether
+// an invalid geometry is invalid as stored or only in the working CRS.
+CheckResult check_features(const io::VectorLayer& layer, const std::string& kind, const OGRSpatialReference& work,
+                           const CheckOptions& opt, const Progress& progress = {});
 
 // "fid 12 (code 331023-RL-003): area: MJ says ..." / "layer: missing_field: ...".
 std::string format_problem(const CheckProblem& p);

@@ -9,7 +9,6 @@
 #include "core/error.h"
 #include "core/units.h"
 #include "io/crs.h"
-#include "io/work_crs.h"
 #include "vector/overlay_tabulate.h"
 
 namespace eco::checks {
@@ -38,24 +37,11 @@ size_t BayCard::count(const std::string& kind) const {
 
 BayInput bay_input(const Project& p) {
     BayInput in;
-    auto need = [&](const char* kind) {
-        auto it = p.layers.find(kind);
-        if (it == p.layers.end())
-            throw BadInput(std::string("bay: the project ") + (p.file.empty() ? "" : "'" + p.file + "' ") + "names no " + kind +
-                           " layer; add it to \"layers\" or pass --layer " + kind + "=FILE[:LAYER]");
-        return it->second;
-    };
-    auto opt = [&](const char* kind) -> std::optional<io::LayerSource> {
-        auto it = p.layers.find(kind);
-        if (it == p.layers.end()) return std::nullopt;
-        return it->second;
-    };
-    in.bay = need("bay");
-    in.marine_zone = need("marine_zone");
-    in.coastline = need("coastline");
-    in.redline = opt("redline");
-    in.soil_parcel = opt("soil_parcel");
-    in.outlet = opt("outlet");
+    for (auto [slot, kind] : {std::pair{&in.bay, "bay"}, {&in.marine_zone, "marine_zone"}, {&in.coastline, "coastline"}})
+        *slot = project_layer(p, kind, "bay", std::string("--layer ") + kind + "=FILE[:LAYER]");
+    in.redline = optional_layer(p, "redline");
+    in.soil_parcel = optional_layer(p, "soil_parcel");
+    in.outlet = optional_layer(p, "outlet");
     return in;
 }
 
@@ -85,30 +71,15 @@ std::unique_ptr<BayResult> run_bay(const BayInput& in, const nlohmann::json& giv
     R->shore_distance = R->params["shore-distance"].get<double>();
     R->catchment = R->params["catchment"].get<double>();
     {
-        std::vector<std::pair<io::LayerSource, std::string>> inputs{{in.bay, "bay"}, {in.marine_zone, "marine_zone"}, {in.coastline, "coastline"}};
+        LabelledSources inputs{{in.bay, "bay"}, {in.marine_zone, "marine_zone"}, {in.coastline, "coastline"}};
         if (in.redline) inputs.emplace_back(*in.redline, "redline");
         if (in.soil_parcel) inputs.emplace_back(*in.soil_parcel, "soil_parcel");
         if (in.outlet) inputs.emplace_back(*in.outlet, "outlet");
-        io::WorkCrs w = io::choose_work_crs(R->params["work-crs"].get<std::string>(), inputs, op);
-        R->work_crs = std::move(w.srs);
-        R->work_crs_label = w.label;
-        R->work_epsg = w.epsg;
-        if (!w.note.empty()) R->notes.push_back(w.note);
+        choose_frame(*R, R->params["work-crs"].get<std::string>(), inputs, op);
     }
-    R->ellipsoidal = std::make_unique<vector::Ellipsoidal>(*R->work_crs);
     const auto& ell = *R->ellipsoidal;
-    io::ReadOptions ro;
-    ro.op = op;
-    ro.work_crs = R->work_crs.get();
     auto read = [&](const io::LayerSource& s, const std::string& label, double a, double b, bool allow_empty) {
-        io::ReadOptions r2 = ro;
-        r2.allow_empty = allow_empty;
-        io::VectorLayer l = io::read_vector(s, label, r2, progress.sub(a, b));
-        bool seen = false;
-        for (const auto& f : R->inputs) seen = seen || f.path == l.source.path;
-        if (!seen) R->inputs.push_back(io::file_facts(l.source.path));
-        if (l.crs_assumed) R->notes.push_back("the " + label + " layer has no CRS; assumed " + l.crs_label);
-        return l;
+        return read_layer(*R, s, label, op, allow_empty, progress.sub(a, b));
     };
     R->bays = read(in.bay, "bay", 0.0, 0.05, false);
     require_dim(R->bays, 2, "bay segments are polygons");

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "checks/coast.h"
+#include "checks/layer_load.h"
 #include "checks/project.h"
 #include "core/params.h"
 #include "core/progress.h"
@@ -83,21 +84,17 @@ struct BayCard {
     size_t count(const std::string& kind) const;
 };
 
-struct BayResult {
+// work_crs, ellipsoidal, inputs and notes: RunFrame (checks/layer_load.h)
+struct BayResult : RunFrame {
     nlohmann::json params;
     double target = 0.35, shore_distance = 200, catchment = 5000;
-    io::Srs work_crs;
-    std::string work_crs_label;
-    int work_epsg = 0;
-    std::unique_ptr<vector::Ellipsoidal> ellipsoidal;
     io::VectorLayer bays, marine, coast;
     std::optional<io::VectorLayer> redline, soil, outlet;
     std::vector<CoastSegment> segments;  // coastline segments, canonical types
     std::vector<BayCard> cards;
     std::vector<BayMarinePiece> marine_pieces;  // by bay, then zone
     std::vector<BayShorePiece> shore_pieces;    // by bay, then segment
-    std::vector<std::string> unknown_values, notes;
-    std::vector<io::FileFacts> inputs;
+    std::vector<std::string> unknown_values;
     double seconds = 0;
     std::string verdict(const CoastFigures& f) const { return f.total <= 0 ? "n/a" : (f.ratio() >= target ? "pass" : "fail"); }
 };

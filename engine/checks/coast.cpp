@@ -9,7 +9,6 @@
 #include "core/error.h"
 #include "core/units.h"
 #include "io/crs.h"
-#include "io/work_crs.h"
 
 namespace eco::checks {
 
@@ -134,12 +133,7 @@ geom::Geom shoreline_in(const GEOSGeometry* zone, const geom::Prepared& pzone, c
 namespace {
 
 void measure(CoastResult& R, const io::LayerSource& src, const std::string& label, const Progress& progress) {
-    io::ReadOptions ro;
-    ro.op = op;
-    ro.work_crs = R.work_crs.get();
-    R.layer = io::read_vector(src, label, ro, progress);
-    R.inputs.push_back(io::file_facts(R.layer.source.path));
-    if (R.layer.crs_assumed) R.notes.push_back("the " + label + " layer has no CRS; assumed " + R.layer.crs_label);
+    R.layer = read_layer(R, src, label, op, false, progress);
     R.segments = classify_segments(R.layer, *R.ellipsoidal, op, R.unknown_values, R.notes);
     for (const auto& s : R.segments) {
         add_length(R.by_county[s.county], s, s.length, s.length_ell);
@@ -269,20 +263,12 @@ std::unique_ptr<CoastResult> run_coast(const CoastInput& in, const nlohmann::jso
     R->params = resolve_params(coast_spec(), given.is_null() ? nlohmann::json::object() : given);
     R->target = R->params["target"].get<double>();
     {
-        std::vector<std::pair<io::LayerSource, std::string>> inputs{{in.coastline, "coastline"}};
+        LabelledSources inputs{{in.coastline, "coastline"}};
         if (in.old_coastline) inputs.emplace_back(*in.old_coastline, "old coastline");
         if (in.bay) inputs.emplace_back(*in.bay, "bay");
-        // an empty layer says so (choosing the working CRS would otherwise fail first, obscurely)
-        for (const auto& [s, label] : inputs)
-            if (io::probe_vector(s, label, op).feature_count == 0)
-                throw BadInput(op + ": " + label + " layer '" + s.spec + "' has no features; check that you named the right layer");
-        io::WorkCrs w = io::choose_work_crs(R->params["work-crs"].get<std::string>(), inputs, op);
-        R->work_crs = std::move(w.srs);
-        R->work_crs_label = w.label;
-        R->work_epsg = w.epsg;
-        if (!w.note.empty()) R->notes.push_back(w.note);
+        refuse_empty(inputs, op);
+        choose_frame(*R, R->params["work-crs"].get<std::string>(), inputs, op);
     }
-    R->ellipsoidal = std::make_unique<vector::Ellipsoidal>(*R->work_crs);
     measure(*R, in.coastline, "coastline", progress.sub(0.0, 0.4));
     if (in.old_coastline) {
         R->old = std::make_unique<CoastResult>();
@@ -292,6 +278,7 @@ std::unique_ptr<CoastResult> run_coast(const CoastInput& in, const nlohmann::jso
         R->old->work_crs_label = R->work_crs_label;
         R->old->work_epsg = R->work_epsg;
         R->old->ellipsoidal = std::make_unique<vector::Ellipsoidal>(*R->work_crs);
+        R->old->inputs = R->inputs;  // a file already hashed for this run is not hashed again
         measure(*R->old, *in.old_coastline, "old coastline", progress.sub(0.4, 0.7));
         for (const auto& u : R->old->unknown_values) R->unknown_values.push_back("old version " + u);
         for (const auto& nt : R->old->notes) R->notes.push_back("old version: " + nt);
@@ -309,13 +296,7 @@ std::unique_ptr<CoastResult> run_coast(const CoastInput& in, const nlohmann::jso
                                " m, " + fmt("%.1f", R->ignored_short_m) + " m in all, ignored as corner effects of the match tolerance");
     }
     if (in.bay) {
-        io::ReadOptions ro;
-        ro.op = op;
-        ro.work_crs = R->work_crs.get();
-        R->bay_layer = io::read_vector(*in.bay, "bay", ro, progress.sub(0.7, 0.8));
-        bool seen = false;
-        for (const auto& g : R->inputs) seen = seen || g.path == R->bay_layer->source.path;
-        if (!seen) R->inputs.push_back(io::file_facts(R->bay_layer->source.path));
+        R->bay_layer = read_layer(*R, *in.bay, "bay", op, false, progress.sub(0.7, 0.8));
         per_bay(*R, R->params["shore-distance"].get<double>());
     }
     progress.report(1.0, "measured");

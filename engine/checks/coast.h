@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "checks/layer_load.h"
 #include "core/params.h"
 #include "core/progress.h"
 #include "io/gdal_util.h"
@@ -67,20 +68,15 @@ struct CoastChange {
     double length = 0, length_ell = 0;
 };
 
-struct CoastResult {
+// work_crs, ellipsoidal, inputs and notes: RunFrame (checks/layer_load.h)
+struct CoastResult : RunFrame {
     nlohmann::json params;
     double target = 0.35;
-    io::Srs work_crs;
-    std::string work_crs_label;
-    int work_epsg = 0;
-    std::unique_ptr<vector::Ellipsoidal> ellipsoidal;
     io::VectorLayer layer;
     std::vector<CoastSegment> segments;  // aligned with layer.features
     std::map<std::string, CoastFigures> by_county;
     CoastFigures overall;
     std::vector<std::string> unknown_values;  // "fid 12: type1 '填海'"
-    std::vector<std::string> notes;
-    std::vector<io::FileFacts> inputs;
     double seconds = 0;
     // verdict: ratio >= target (counties without mainland shoreline: "n/a")
     std::string verdict(const CoastFigures& f) const;

@@ -96,6 +96,25 @@ void apply_layer_options(Project& p, const std::vector<std::string>& options, co
     }
 }
 
+io::LayerSource project_layer(const Project& p, const std::string& kind, const std::string& op, const std::string& option) {
+    auto it = p.layers.find(kind);
+    if (it == p.layers.end())
+        throw BadInput(op + ": the project " + (p.file.empty() ? std::string("(command line)") : "file '" + p.file + "'") + " has no " + kind +
+                       " layer; add it (\"" + kind + "\": {\"source\": \"file.gpkg:layer\"}) or pass " + option);
+    return it->second;
+}
+
+std::optional<io::LayerSource> optional_layer(const Project& p, const std::string& kind) {
+    auto it = p.layers.find(kind);
+    if (it == p.layers.end()) return std::nullopt;
+    return it->second;
+}
+
+void apply_project_work_crs(const Project& p, nlohmann::json& params) {
+    if (!params.is_object()) params = nlohmann::json::object();
+    if (!params.contains("work-crs") && !p.work_crs.empty() && p.work_crs != "auto") params["work-crs"] = p.work_crs;
+}
+
 void apply_source_options(Project& p, const std::string& encoding, const std::string& assume_crs, bool from_gcj02) {
     for (auto& [k, s] : p.layers)
         if (!assume_crs.empty() && s.assume_crs.empty()) s.assume_crs = assume_crs;

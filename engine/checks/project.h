@@ -34,6 +34,17 @@ std::string demo_project_path();
 // KIND=FILE[:LAYER], e.g. --layer <example>; got ..."), `example` being e.g. "redline=redlines.gpkg:redline".
 void apply_layer_options(Project& p, const std::vector<std::string>& options, const std::string& op, const std::string& example);
 
+// The source the project gives for layer kind `kind`; when it has none, BadInput "<op>: the project
+// file '<file>' has no <kind> layer; add it ("<kind>": {"source": "file.gpkg:layer"}) or pass
+// <option>" ("the project (command line)" for a project built from options).
+io::LayerSource project_layer(const Project& p, const std::string& kind, const std::string& op, const std::string& option);
+// The project's layer of `kind`, if it has one.
+std::optional<io::LayerSource> optional_layer(const Project& p, const std::string& kind);
+
+// The project's working CRS ("work_crs") as the run's "work-crs" parameter, unless `params`
+// already has one (given on the command line) or the project says "auto" (the default).
+void apply_project_work_crs(const Project& p, nlohmann::json& params);
+
 // Command-line options: --assume-crs applies to every layer without a CRS; --encoding and
 // --from-gcj02 apply to the site layer (per-layer settings of constraint layers go in the project file).
 void apply_source_options(Project& p, const std::string& encoding, const std::string& assume_crs, bool from_gcj02);

@@ -15,7 +15,6 @@
 #include "core/error.h"
 #include "core/units.h"
 #include "io/crs.h"
-#include "io/work_crs.h"
 #include "vector/overlay_tabulate.h"
 
 namespace eco::checks {
@@ -189,22 +188,13 @@ std::unique_ptr<RedlineAuditResult> run_redline_audit(const io::LayerSource& red
     progress.report(0.0, "opening layers");
     {
         // an empty layer says so (choosing the working CRS would otherwise fail first, obscurely)
-        if (io::probe_vector(redline, "redline", op).feature_count == 0)
-            throw BadInput(op + ": redline layer '" + redline.spec + "' has no features; check that you named the right layer");
-        std::vector<std::pair<io::LayerSource, std::string>> in{{redline, "redline"}};
+        refuse_empty({{redline, "redline"}}, op);
+        LabelledSources in{{redline, "redline"}};
         if (admin_src) in.emplace_back(*admin_src, "admin");
-        io::WorkCrs w = io::choose_work_crs(R->params["work-crs"].get<std::string>(), in, op);
-        R->work_crs = std::move(w.srs);
-        R->work_crs_label = w.label;
-        R->work_epsg = w.epsg;
-        if (!w.note.empty()) R->notes.push_back(w.note);
+        choose_frame(*R, R->params["work-crs"].get<std::string>(), in, op);
     }
-    R->ellipsoidal = std::make_unique<vector::Ellipsoidal>(*R->work_crs);
     const auto& ell = *R->ellipsoidal;
-    io::ReadOptions ro;
-    ro.op = op;
-    ro.work_crs = R->work_crs.get();
-    R->layer = io::read_vector(redline, "redline", ro, progress.sub(0.0, 0.1));
+    R->layer = read_layer(*R, redline, "redline", op, false, progress.sub(0.0, 0.1));
     {
         // a stray line or point among polygons is a fault of the layer; a layer with no polygon
         // at all is the wrong layer (a coastline, the outlets...): refuse it, never audit it
@@ -214,29 +204,26 @@ std::unique_ptr<RedlineAuditResult> run_redline_audit(const io::LayerSource& red
             throw BadInput(op + ": the redline layer '" + R->layer.display() + "' holds no polygons (its geometry type is " +
                            R->layer.geometry_type + "); redline patches are polygons: check the layer name");
     }
-    R->inputs.push_back(io::file_facts(R->layer.source.path));
-    if (R->layer.crs_assumed) R->notes.push_back("the redline layer has no CRS; assumed " + R->layer.crs_label);
     if (R->layer.crs_label != R->work_crs_label)
         R->notes.push_back("the redline layer was reprojected from " + R->layer.crs_label + " to the working CRS");
     if (admin_src) {
-        R->admin = io::read_vector(*admin_src, "admin", ro, progress.sub(0.1, 0.15));
+        R->admin = read_layer(*R, *admin_src, "admin", op, false, progress.sub(0.1, 0.15));
         for (const auto& f : R->admin->features)
             if (geom::dimension(f.geom.get()) != 2)
                 throw BadInput(op + ": the admin layer '" + R->admin->display() + "' has a non-polygon feature (fid " +
                                std::to_string(f.fid) + "); admin units are polygons");
-        if (R->admin->source.path != R->layer.source.path) R->inputs.push_back(io::file_facts(R->admin->source.path));
         for (const auto& is : R->admin->issues)
             R->notes.push_back("admin feature " + std::to_string(is.fid) + " " + is.action + ": " + is.reason);
     } else if (R->admin_check != "none") {
         R->notes.push_back("no admin layer given: patches outside the admin boundary were not checked (pass --admin)");
     }
 
-    // the catalog's checks of the same layer: duplicates, area field, attributes
+    // the catalog's checks of the same layer, as read: duplicates, area field, attributes
     {
         catalog::CheckOptions co;
         co.work_crs = R->work_epsg ? "EPSG:" + std::to_string(R->work_epsg) : R->params["work-crs"].get<std::string>();
         co.area_tolerance_rel = R->area_tol;
-        R->check = catalog::check_layer(redline, "redline", co, progress.sub(0.15, 0.3));
+        R->check = catalog::check_features(R->layer, "redline", *R->work_crs, co, progress.sub(0.15, 0.3));
     }
 
     const auto& layer = R->layer;
@@ -302,7 +289,8 @@ std::unique_ptr<RedlineAuditResult> run_redline_audit(const io::LayerSource& red
         f.kind = is.action == "repaired" ? "invalid_geometry" : "rejected";
         f.fid = is.fid;
         auto it = by_fid.find(is.fid);
-        f.code = it != by_fid.end() ? R->patches[it->second].code : "";
+        // a rejected patch is not among the features: its code comes from the values the reader kept
+        f.code = it != by_fid.end() ? R->patches[it->second].code : b.code(is.values);
         f.message = is.action == "repaired" ? "invalid geometry: " + is.reason + "; repaired (make-valid) for the other checks: fix it at the source"
                                             : "unusable geometry, the patch is left out of every other check: " + is.reason;
         if (auto loc = reason_location(is.reason)) {

@@ -3,7 +3,8 @@
 //   invalid_geometry  GEOS isValidDetail found the patch invalid: its reason and location (in the
 //                     working CRS); the patch was repaired (make-valid) and the repaired shape is
 //                     what the other checks use
-//   rejected          the patch could not be used at all (no geometry, nothing left after repair)
+//   rejected          the patch could not be used at all (no geometry, nothing left after repair);
+//                     its code is read from the attributes the reader kept (io::FeatureIssue)
 //   attribute         a problem `layers check` reports for the redline kind other than the ones
 //                     below (missing required field or value, unknown enumeration value, wrong
 //                     geometry type, unparsable value)
@@ -33,6 +34,7 @@
 
 #include "catalog/catalog.h"
 #include "catalog/layers_check.h"
+#include "checks/layer_load.h"
 #include "core/params.h"
 #include "core/progress.h"
 #include "io/gdal_util.h"
@@ -81,15 +83,12 @@ struct AuditTotals {
     long long faults = 0;
 };
 
-struct RedlineAuditResult {
+// work_crs, ellipsoidal, inputs and notes: RunFrame (checks/layer_load.h)
+struct RedlineAuditResult : RunFrame {
     nlohmann::json params;
     double gap_width = 1, sliver_width = 1, min_area = 0.01, area_tol = 0.01;
     std::string area_basis, admin_check;
     std::set<std::string> blocking;
-    io::Srs work_crs;
-    std::string work_crs_label;
-    int work_epsg = 0;
-    std::unique_ptr<vector::Ellipsoidal> ellipsoidal;
     io::VectorLayer layer;
     std::optional<io::VectorLayer> admin;
     catalog::CheckResult check;   // `layers check --kind redline` of the same layer
@@ -98,8 +97,6 @@ struct RedlineAuditResult {
     std::map<std::string, AuditTotals> by_county, by_type;
     AuditTotals overall;
     std::map<std::string, long long> noise_pieces;  // kind -> pieces below min-area left out
-    std::vector<std::string> notes;
-    std::vector<io::FileFacts> inputs;
     double seconds = 0;
 
     long long blocking_faults() const;

@@ -8,7 +8,6 @@
 #include "catalog/catalog.h"
 #include "core/error.h"
 #include "core/units.h"
-#include "io/work_crs.h"
 
 namespace eco::checks {
 
@@ -48,16 +47,11 @@ std::string fid_text(long long fid) { return "fid " + std::to_string(fid); }
 
 SoilInput soil_input_from_project(const Project& p) {
     SoilInput in;
-    auto it = p.layers.find("soil_parcel");
-    if (it == p.layers.end())
-        throw BadInput(op + ": the project " + (p.file.empty() ? std::string("(command line)") : "file '" + p.file + "'") +
-                       " has no soil_parcel layer; add it (\"soil_parcel\": {\"source\": \"file.gpkg:layer\"}) or pass --parcels FILE[:LAYER]");
-    in.parcels = it->second;
-    for (auto [kind, slot] : {std::pair{"receptor", &in.receptors}, {"water_source", &in.water_source}, {"farmland_soil", &in.farmland},
-                              {"admin", &in.admin}}) {
-        auto jt = p.layers.find(kind);
-        if (jt != p.layers.end()) *slot = jt->second;
-    }
+    in.parcels = project_layer(p, "soil_parcel", op, "--parcels FILE[:LAYER]");
+    in.receptors = optional_layer(p, "receptor");
+    in.water_source = optional_layer(p, "water_source");
+    in.farmland = optional_layer(p, "farmland_soil");
+    in.admin = optional_layer(p, "admin");
     return in;
 }
 
@@ -74,42 +68,21 @@ std::unique_ptr<SoilResult> run_soil(const SoilInput& in, const nlohmann::json& 
     R->class1_uses = catalog::split_list(R->params["class1-uses"].get<std::string>());
     R->source_levels = catalog::split_list(R->params["source-levels"].get<std::string>());
 
-    std::vector<std::pair<io::LayerSource, std::string>> all{{in.parcels, "soil_parcel"}};
+    LabelledSources all{{in.parcels, "soil_parcel"}};
     if (in.receptors) all.push_back({*in.receptors, "receptor"});
     if (in.water_source) all.push_back({*in.water_source, "water_source"});
     if (in.farmland) all.push_back({*in.farmland, "farmland_soil"});
     if (in.admin) all.push_back({*in.admin, "admin"});
-    {
-        io::WorkCrs w = io::choose_work_crs(R->params["work-crs"].get<std::string>(), all, op);
-        R->work_crs = std::move(w.srs);
-        R->work_crs_label = w.label;
-        R->work_epsg = w.epsg;
-        if (!w.note.empty()) R->notes.push_back(w.note);
-    }
-    R->ellipsoidal = std::make_unique<vector::Ellipsoidal>(*R->work_crs);
-    io::ReadOptions ro;
-    ro.op = op;
-    ro.work_crs = R->work_crs.get();
-    auto load = [&](LoadedLayer& L, const io::LayerSource& src, const std::string& kind, double a, double b, bool allow_empty, int need_dim) {
-        L.kind = kind;
-        io::ReadOptions o = ro;
-        o.allow_empty = allow_empty;
-        L.layer = io::read_vector(src, kind, o, progress.sub(a, b));
-        L.binding = catalog::Binding(catalog::kind(kind, op), L.layer);
-        L.present = true;
-        R->inputs.push_back(io::file_facts(L.layer.source.path));
-        if (L.layer.crs_assumed) R->notes.push_back("the " + kind + " layer has no CRS; assumed " + L.layer.crs_label);
-        if (need_dim >= 0)
-            for (const auto& f : L.layer.features)
-                if (geom::dimension(f.geom.get()) != need_dim)
-                    throw BadInput(op + ": the " + kind + " layer '" + L.layer.display() + "' has a non-polygon feature (fid " +
-                                   std::to_string(f.fid) + "); this layer must hold polygons");
+    choose_frame(*R, R->params["work-crs"].get<std::string>(), all, op);
+    auto load = [&](LoadedLayer& L, const io::LayerSource& src, const std::string& kind, double a, double b, bool allow_empty, bool polygons) {
+        load_layer(*R, L, src, kind, op, allow_empty, progress.sub(a, b));
+        if (polygons) require_polygons(L.layer, kind, op);
     };
-    load(R->parcels, in.parcels, "soil_parcel", 0.0, 0.1, false, 2);
-    if (in.receptors) load(R->receptor_layer, *in.receptors, "receptor", 0.1, 0.2, true, -1);
-    if (in.water_source) load(R->sources, *in.water_source, "water_source", 0.2, 0.3, true, 2);
-    if (in.farmland) load(R->farmland, *in.farmland, "farmland_soil", 0.3, 0.45, true, 2);
-    if (in.admin) load(R->admin, *in.admin, "admin", 0.45, 0.5, true, 2);
+    load(R->parcels, in.parcels, "soil_parcel", 0.0, 0.1, false, true);
+    if (in.receptors) load(R->receptor_layer, *in.receptors, "receptor", 0.1, 0.2, true, false);
+    if (in.water_source) load(R->sources, *in.water_source, "water_source", 0.2, 0.3, true, true);
+    if (in.farmland) load(R->farmland, *in.farmland, "farmland_soil", 0.3, 0.45, true, true);
+    if (in.admin) load(R->admin, *in.admin, "admin", 0.45, 0.5, true, true);
     if (!in.receptors) R->notes.push_back("no receptor layer: schools, hospitals and residential land not checked");
     if (!in.water_source) R->notes.push_back("no water_source layer: drinking water sources taken only from the receptor layer");
     if (!in.farmland) R->notes.push_back("no farmland_soil layer: farmland soil classes not tabulated");

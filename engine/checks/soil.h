@@ -19,8 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "checks/layer_load.h"
 #include "checks/project.h"
-#include "checks/water.h"
 #include "core/params.h"
 #include "core/progress.h"
 #include "vector/area.h"
@@ -82,14 +82,11 @@ struct FarmlandPiece {
     double area = 0, area_ell = 0;
 };
 
-struct SoilResult {
+// work_crs, ellipsoidal, inputs and notes: RunFrame (checks/layer_load.h)
+struct SoilResult : RunFrame {
     nlohmann::json params;
     std::vector<double> ranges;  // ascending
     std::vector<std::string> listed_status, class1_uses, source_levels;
-    io::Srs work_crs;
-    std::string work_crs_label;
-    int work_epsg = 0;
-    std::unique_ptr<vector::Ellipsoidal> ellipsoidal;
     LoadedLayer parcels, receptor_layer, sources, farmland, admin;
     std::vector<Receptor> receptors;
     std::vector<SoilParcel> results;   // one per parcel, in feature order
@@ -103,8 +100,7 @@ struct SoilResult {
     double farmland_self_overlap = 0, farmland_self_overlap_ell = 0;
     double farmland_rel_error = 0;          // |total + self overlap - raw| / raw
     std::vector<FarmlandPiece> pieces;
-    std::vector<std::string> unknown_values, notes;
-    std::vector<io::FileFacts> inputs;
+    std::vector<std::string> unknown_values;
     double seconds = 0;
 
     double range_max() const { return ranges.empty() ? 0 : ranges.back(); }

@@ -7,7 +7,6 @@
 #include <limits>
 
 #include "core/error.h"
-#include "io/work_crs.h"
 
 namespace eco::checks {
 
@@ -93,20 +92,11 @@ std::string water_class_zh(const std::string& code) {
 
 WaterInput water_input_from_project(const Project& p) {
     WaterInput in;
-    auto need = [&](const char* kind) {
-        auto it = p.layers.find(kind);
-        if (it == p.layers.end())
-            throw BadInput(op + ": the project " + (p.file.empty() ? std::string("(command line)") : "file '" + p.file + "'") +
-                           " has no " + kind + " layer; add it (\"" + kind + "\": {\"source\": \"file.gpkg:layer\"}) or pass --" +
-                           (std::string(kind) == "outlet" ? "outlets" : "layer water_zone=") + " FILE[:LAYER]");
-        return it->second;
-    };
-    in.outlet = need("outlet");
-    in.water_zone = need("water_zone");
-    for (auto [kind, slot] : {std::pair{"marine_zone", &in.marine_zone}, {"water_source", &in.water_source}, {"redline", &in.redline}}) {
-        auto it = p.layers.find(kind);
-        if (it != p.layers.end()) *slot = it->second;
-    }
+    in.outlet = project_layer(p, "outlet", op, "--outlets FILE[:LAYER]");
+    in.water_zone = project_layer(p, "water_zone", op, "--layer water_zone=FILE[:LAYER]");
+    in.marine_zone = optional_layer(p, "marine_zone");
+    in.water_source = optional_layer(p, "water_source");
+    in.redline = optional_layer(p, "redline");
     return in;
 }
 
@@ -121,36 +111,16 @@ std::unique_ptr<WaterResult> run_water(const WaterInput& in, const nlohmann::jso
     for (const auto& l : R->flag_source_levels)
         if (l != "first" && l != "second" && l != "quasi")
             throw BadInput(op + ": --source-levels has '" + l + "'; use a comma list of first, second, quasi");
-    std::vector<std::pair<io::LayerSource, std::string>> all{{in.outlet, "outlet"}, {in.water_zone, "water_zone"}};
+    LabelledSources all{{in.outlet, "outlet"}, {in.water_zone, "water_zone"}};
     if (in.marine_zone) all.push_back({*in.marine_zone, "marine_zone"});
     if (in.water_source) all.push_back({*in.water_source, "water_source"});
     if (in.redline) all.push_back({*in.redline, "redline"});
-    {
-        io::WorkCrs w = io::choose_work_crs(R->params["work-crs"].get<std::string>(), all, op);
-        R->work_crs = std::move(w.srs);
-        R->work_crs_label = w.label;
-        R->work_epsg = w.epsg;
-        if (!w.note.empty()) R->notes.push_back(w.note);
-    }
-    R->ellipsoidal = std::make_unique<vector::Ellipsoidal>(*R->work_crs);
-    io::ReadOptions ro;
-    ro.op = op;
-    ro.work_crs = R->work_crs.get();
-    auto load = [&](LoadedLayer& L, const io::LayerSource& src, const std::string& kind, double a, double b, bool allow_empty) {
-        L.kind = kind;
-        io::ReadOptions o = ro;
-        o.allow_empty = allow_empty;
-        L.layer = io::read_vector(src, kind, o, progress.sub(a, b));
-        L.binding = catalog::Binding(catalog::kind(kind, op), L.layer);
-        L.present = true;
-        R->inputs.push_back(io::file_facts(L.layer.source.path));
-        if (L.layer.crs_assumed) R->notes.push_back("the " + kind + " layer has no CRS; assumed " + L.layer.crs_label);
-    };
-    load(R->outlets, in.outlet, "outlet", 0.0, 0.1, false);
-    load(R->zones, in.water_zone, "water_zone", 0.1, 0.3, false);
-    if (in.marine_zone) load(R->marine, *in.marine_zone, "marine_zone", 0.3, 0.4, true);
-    if (in.water_source) load(R->sources, *in.water_source, "water_source", 0.4, 0.5, true);
-    if (in.redline) load(R->redlines, *in.redline, "redline", 0.5, 0.6, true);
+    choose_frame(*R, R->params["work-crs"].get<std::string>(), all, op);
+    load_layer(*R, R->outlets, in.outlet, "outlet", op, false, progress.sub(0.0, 0.1));
+    load_layer(*R, R->zones, in.water_zone, "water_zone", op, false, progress.sub(0.1, 0.3));
+    if (in.marine_zone) load_layer(*R, R->marine, *in.marine_zone, "marine_zone", op, true, progress.sub(0.3, 0.4));
+    if (in.water_source) load_layer(*R, R->sources, *in.water_source, "water_source", op, true, progress.sub(0.4, 0.5));
+    if (in.redline) load_layer(*R, R->redlines, *in.redline, "redline", op, true, progress.sub(0.5, 0.6));
     if (!in.marine_zone) R->notes.push_back("no marine_zone layer: points at sea stay unassigned");
     if (!in.water_source) R->notes.push_back("no water_source layer: outfalls not checked against drinking water source zones");
     if (!in.redline) R->notes.push_back("no redline layer: water zone - redline overlaps not computed");
@@ -161,11 +131,7 @@ std::unique_ptr<WaterResult> run_water(const WaterInput& in, const nlohmann::jso
                            (geom::dimension(f.geom.get()) == 2 ? "polygon" : "line") + " feature (fid " + std::to_string(f.fid) +
                            "); outfalls and stations are points: take the discharge point or the section's centre");
     for (const auto* L : {&R->marine, &R->sources, &R->redlines})
-        if (L->present)
-            for (const auto& f : L->layer.features)
-                if (geom::dimension(f.geom.get()) != 2)
-                    throw BadInput(op + ": the " + L->kind + " layer '" + L->layer.display() + "' has a non-polygon feature (fid " +
-                                   std::to_string(f.fid) + "); this layer must hold polygons");
+        if (L->present) require_polygons(L->layer, L->kind, op);
 
     // ---- per zone: code, name, canonical classes; spatial indexes ----
     auto text_or = [](std::string v, const std::string& dflt) { return v.empty() ? dflt : v; };

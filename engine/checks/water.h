@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "checks/layer_load.h"
 #include "checks/project.h"
 #include "core/params.h"
 #include "core/progress.h"
@@ -85,29 +86,17 @@ struct ZoneRedline {
     double length_m = 0, length_ell_m = 0;                // reaches (lines)
 };
 
-struct LoadedLayer {
-    std::string kind;
-    io::VectorLayer layer;
-    catalog::Binding binding;
-    bool present = false;
-};
-
-struct WaterResult {
+// work_crs, ellipsoidal, inputs and notes: RunFrame (checks/layer_load.h)
+struct WaterResult : RunFrame {
     nlohmann::json params;
     double snap_m = 100;
     std::vector<std::string> protection_level1, protection_level2, flag_source_levels;
-    io::Srs work_crs;
-    std::string work_crs_label;
-    int work_epsg = 0;
-    std::unique_ptr<vector::Ellipsoidal> ellipsoidal;
     LoadedLayer outlets, zones, marine, sources, redlines;
     std::vector<WaterPoint> points;   // one per outlet feature, in feature order
     std::vector<WaterFlag> flags;     // in point order
     std::vector<ZoneRedline> overlaps;  // by zone, then redline
     std::map<std::string, long long> by_compliance, by_zone_kind;
     std::vector<std::string> unknown_values;  // "outlet fid 3 (JC-01): measured_class 'x'"
-    std::vector<std::string> notes;
-    std::vector<io::FileFacts> inputs;
     double seconds = 0;
 };
 

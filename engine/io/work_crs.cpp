@@ -43,10 +43,24 @@ double distortion(const OGRSpatialReference& work, double lon, double lat) {
 WorkCrs choose_work_crs(const std::string& param, const std::vector<std::pair<LayerSource, std::string>>& inputs,
                         const std::string& op) {
     Extent ll;
-    for (const auto& [src, label] : inputs) ll.add(probe_vector(src, label, op).lonlat);
+    std::vector<std::string> empty;  // "the outlet layer 'x.gpkg:outlet'" for each layer without features
+    for (const auto& [src, label] : inputs) {
+        LayerProbe p = probe_vector(src, label, op);
+        ll.add(p.lonlat);
+        if (p.feature_count == 0) empty.push_back("the " + label + " layer '" + src.spec + "'");
+    }
     WorkCrs w;
     if (param == "auto" || param.empty()) {
-        if (ll.empty) throw BadInput(op + ": cannot place the data on the globe to choose a working CRS; pass --work-crs EPSG:4549");
+        if (ll.empty && !empty.empty()) {
+            std::string names;
+            for (size_t i = 0; i < empty.size(); ++i) names += (i == 0 ? "" : i + 1 == empty.size() ? " and " : ", ") + empty[i];
+            throw BadInput(op + ": " + names + (empty.size() == 1 ? " has" : " have") +
+                           " no features, so there is no data to choose the working CRS from; check that you named the right "
+                           "layer (and file), or pass --work-crs EPSG:4549");
+        }
+        if (ll.empty)
+            throw BadInput(op + ": cannot place the data on the globe to choose a working CRS: no feature of the input layers has "
+                           "coordinates; pass --work-crs EPSG:4549");
         const double lon = 0.5 * (ll.minx + ll.maxx);
         w.srs = srs_from_user("EPSG:" + std::to_string(gk3_cm_epsg(lon)), op, "working CRS");
         w.note = "working CRS chosen from the data's centre (" + fmt("%.3f", lon) + "E): " + srs_label(*w.srs);

@@ -17,7 +17,9 @@ struct WorkCrs {
     std::string note;   // how it was chosen (for the report), "" when given explicitly
 };
 
-// `param` is the --work-crs value; `inputs` the layers of the run with their labels.
+// `param` is the --work-crs value; `inputs` the layers of the run with their labels. With auto and
+// no coordinates to go by, BadInput names the layers that have no features ("<op>: the outlet
+// layer 'f.gpkg:outlet' has no features, so ...; check that you named the right layer ...").
 WorkCrs choose_work_crs(const std::string& param, const std::vector<std::pair<LayerSource, std::string>>& inputs,
                         const std::string& op);
 

@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/units.h"
 #include "report/gpkg_writer.h"
+#include "report/layer_record.h"
 #include "report/out_dir.h"
 #include "report/report_util.h"
 #include "report/screen_report.h"
@@ -119,18 +120,8 @@ json redline_audit_json(const checks::RedlineAuditResult& r, const std::string& 
         "layer; pieces below min-area are float noise; duplicate codes, attribute problems and the ellipsoidal area check come "
         "from `layers check --kind redline`";
     json inputs = json::array();
-    auto input = [&](const std::string& role, const io::VectorLayer& L) {
-        int repaired = 0, rejected = 0;
-        for (const auto& i : L.issues) (i.action == "repaired" ? repaired : rejected)++;
-        json e{{"role", role}, {"source", L.source.spec}, {"path", L.source.path}, {"layer", L.layer_name}, {"crs", L.crs_label},
-               {"crs_assumed", L.crs_assumed}, {"features_read", L.n_read}, {"features_used", L.features.size()},
-               {"repaired", repaired}, {"rejected", rejected}};
-        for (const auto& f : r.inputs)
-            if (f.path == L.source.path) e["file"] = {{"size", f.size}, {"sha256", f.sha256}};
-        inputs.push_back(e);
-    };
-    input("redline", r.layer);
-    if (r.admin) input("admin", *r.admin);
+    inputs.push_back(layer_input_json(r.layer, "redline", r.inputs));
+    if (r.admin) inputs.push_back(layer_input_json(*r.admin, "admin", r.inputs));
     j["inputs"] = inputs;
     json by_kind = json::object();
     for (const auto& k : checks::audit_fault_kinds()) {
@@ -337,6 +328,7 @@ std::vector<std::string> write_redline_audit_outputs(const checks::RedlineAuditR
     out.write_text("report.json", rep.dump(2) + "\n");
     out.write_text("report.csv", redline_audit_csv(r));
     if (opt.html) out.write_text("report.html", audit_html(r, rep));
+    else out.remove_at_commit("report.html");  // an earlier run's page would disagree with this run's reports
     progress.report(1.0, "writing reports");
     out.commit();
     return out.final_paths();

@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/units.h"
 #include "report/gpkg_writer.h"
+#include "report/layer_record.h"
 #include "report/out_dir.h"
 #include "report/report_util.h"
 #include "report/screen_report.h"
@@ -42,8 +43,7 @@ json shore_json(const checks::BayResult& r, const checks::CoastFigures& f) {
 json input_json(const checks::BayResult& r, const io::VectorLayer& l, const std::string& role) {
     json in{{"role", role}, {"source", l.source.spec}, {"path", l.source.path}, {"layer", l.layer_name}, {"crs", l.crs_label},
             {"crs_assumed", l.crs_assumed}, {"features_read", l.n_read}, {"features_used", l.features.size()}};
-    for (const auto& f : r.inputs)
-        if (f.path == l.source.path) in["file"] = {{"size", f.size}, {"sha256", f.sha256}};
+    add_file_facts(in, l.source.path, r.inputs);
     return in;
 }
 
@@ -171,15 +171,15 @@ std::string card_map(const checks::BayResult& r, const checks::BayCard& b) {
     for (const auto& p : r.marine_pieces)
         if (p.bay == b.index)
             if (auto g = to_ogr(p.geom.get()))
-                map.add(*g, {.fill = fill.count(p.cls) ? fill.at(p.cls) : "#bbbbbb", .stroke = "none", .fill_opacity = 0.6}, "class " + p.cls);
+                map.add(*g, {.fill = fill.count(p.cls) ? fill.at(p.cls) : "#bbbbbb", .stroke = "none", .fill_opacity = 0.6, .dash = ""}, "class " + p.cls);
     if (r.redline)
         for (size_t i = 0; i < r.redline->features.size(); ++i) {
             geom::Box f = geom::bounds(r.redline->features[i].geom.get());
             if (f.maxx < bx.minx - pad || f.minx > bx.maxx + pad || f.maxy < bx.miny - pad || f.miny > bx.maxy + pad) continue;
             if (auto g = to_ogr(r.redline->features[i].geom.get()))
-                map.add(*g, {.fill = "#1a9850", .stroke = "#0b6e3a", .fill_opacity = 0.25, .stroke_width = 0.6}, "redline");
+                map.add(*g, {.fill = "#1a9850", .stroke = "#0b6e3a", .fill_opacity = 0.25, .stroke_width = 0.6, .dash = ""}, "redline");
         }
-    if (auto g = to_ogr(b.geom.get())) map.add(*g, {.fill = "none", .stroke = "#08306b", .stroke_width = 2}, b.name);
+    if (auto g = to_ogr(b.geom.get())) map.add(*g, {.fill = "none", .stroke = "#08306b", .stroke_width = 2, .dash = ""}, b.name);
     if (r.catchment > 0) {
         geom::Geom buf = geom::buffer(b.geom.get(), r.catchment, 8);
         if (auto g = to_ogr(buf.get())) map.add(*g, {.fill = "none", .stroke = "#666", .stroke_width = 1, .dash = "5 3"}, "catchment " + num(r.catchment) + " m");
@@ -188,17 +188,17 @@ std::string card_map(const checks::BayResult& r, const checks::BayCard& b) {
         if (p.bay == b.index)
             if (auto g = to_ogr(p.geom.get()))
                 map.add(*g, {.stroke = r.segments[p.seg].counts_natural ? "#238b45" : (r.segments[p.seg].type1 == "estuary" ? "#2171b5" : "#d73027"),
-                             .stroke_width = 2},
+                             .stroke_width = 2, .dash = ""},
                         r.segments[p.seg].code + " " + r.segments[p.seg].type1);
     for (const auto& it : b.items) {
         const bool soil = it.kind.rfind("soil_parcel", 0) == 0;
         const io::Feature& f = soil ? r.soil->features[it.index] : r.outlet->features[it.index];
         if (auto g = to_ogr(f.geom.get())) {
             SvgStyle s;
-            if (it.kind == "soil_parcel") s = {.fill = "#8c510a", .stroke = "#543005", .fill_opacity = 0.7};
-            else if (it.kind == "soil_parcel_delisted") s = {.fill = "#dfc27d", .stroke = "#8c510a", .fill_opacity = 0.5};
-            else if (it.kind == "outfall") s = {.fill = "#e31a1c", .stroke = "#fff", .point_radius = 5};
-            else s = {.fill = "#2171b5", .stroke = "#fff", .point_radius = 5};
+            if (it.kind == "soil_parcel") s = {.fill = "#8c510a", .stroke = "#543005", .fill_opacity = 0.7, .dash = ""};
+            else if (it.kind == "soil_parcel_delisted") s = {.fill = "#dfc27d", .stroke = "#8c510a", .fill_opacity = 0.5, .dash = ""};
+            else if (it.kind == "outfall") s = {.fill = "#e31a1c", .stroke = "#fff", .dash = "", .point_radius = 5};
+            else s = {.fill = "#2171b5", .stroke = "#fff", .dash = "", .point_radius = 5};
             map.add(*g, s, it.kind + " " + it.code + " " + it.name);
         }
     }
@@ -332,6 +332,7 @@ std::vector<std::string> write_bay_outputs(const checks::BayResult& r, const std
     out.write_text("report.json", rep.dump(2) + "\n");
     out.write_text("report.csv", bay_csv(r));
     if (opt.html) out.write_text("report.html", bay_html(r, rep));
+    else out.remove_at_commit("report.html");  // an earlier run's page would disagree with this run's reports
     progress.report(1.0, "writing reports");
     out.commit();
     return out.final_paths();

@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "report/gpkg_writer.h"
+#include "report/layer_record.h"
 #include "report/out_dir.h"
 #include "report/screen_report.h"
 #include "report/svg_map.h"
@@ -115,8 +116,7 @@ json coast_json(const checks::CoastResult& r, const std::string& created) {
     json in{{"role", "coastline"}, {"source", r.layer.source.spec}, {"path", r.layer.source.path}, {"layer", r.layer.layer_name},
             {"crs", r.layer.crs_label}, {"crs_assumed", r.layer.crs_assumed}, {"features_read", r.layer.n_read},
             {"features_used", r.layer.features.size()}};
-    for (const auto& f : r.inputs)
-        if (f.path == r.layer.source.path) in["file"] = {{"size", f.size}, {"sha256", f.sha256}};
+    add_file_facts(in, r.layer.source.path, r.inputs);
     j["inputs"] = json::array({in});
     json counties = json::array();
     for (const auto& [k, f] : r.by_county) {
@@ -139,16 +139,14 @@ json coast_json(const checks::CoastResult& r, const std::string& created) {
                         num(r.params["shore-distance"].get<double>()) + " m) of it; a piece near two bays counts for both";
         json in2{{"role", "bay"}, {"source", r.bay_layer->source.spec}, {"path", r.bay_layer->source.path}, {"layer", r.bay_layer->layer_name},
                  {"crs", r.bay_layer->crs_label}, {"features_read", r.bay_layer->n_read}, {"features_used", r.bay_layer->features.size()}};
-        for (const auto& f : r.inputs)
-            if (f.path == r.bay_layer->source.path) in2["file"] = {{"size", f.size}, {"sha256", f.sha256}};
+        add_file_facts(in2, r.bay_layer->source.path, r.inputs);
         j["inputs"].push_back(in2);
     }
     if (r.old) {
         const auto& O = *r.old;
         json in3{{"role", "old coastline"}, {"source", O.layer.source.spec}, {"path", O.layer.source.path}, {"layer", O.layer.layer_name},
                  {"crs", O.layer.crs_label}, {"features_read", O.layer.n_read}, {"features_used", O.layer.features.size()}};
-        for (const auto& f : r.inputs)
-            if (f.path == O.layer.source.path) in3["file"] = {{"size", f.size}, {"sha256", f.sha256}};
+        add_file_facts(in3, O.layer.source.path, r.inputs);
         j["inputs"].push_back(in3);
         j["versions"] = version_json(r);
     }
@@ -251,11 +249,11 @@ std::string coast_html(const checks::CoastResult& r, const json& rep) {
                 geom::Box b = geom::bounds(r.layer.features[i].geom.get());
                 if (b.maxx < bx.minx - pad || b.minx > bx.maxx + pad || b.maxy < bx.miny - pad || b.miny > bx.maxy + pad) continue;
                 if (auto g = to_ogr(r.layer.features[i].geom.get()))
-                    map.add(*g, {.stroke = r.segments[i].counts_natural ? "#238b45" : "#999", .stroke_width = 1}, r.segments[i].code);
+                    map.add(*g, {.stroke = r.segments[i].counts_natural ? "#238b45" : "#999", .stroke_width = 1, .dash = ""}, r.segments[i].code);
             }
             for (const auto& c : r.changes)
                 if (auto g = to_ogr(c.geom.get()))
-                    map.add(*g, {.stroke = c.change == "natural_to_artificial" ? "#d73027" : "#1a9850", .stroke_width = 4},
+                    map.add(*g, {.stroke = c.change == "natural_to_artificial" ? "#d73027" : "#1a9850", .stroke_width = 4, .dash = ""},
                             c.change + " " + r.segments[c.seg].code + " " + num(c.length, 1) + " m");
             o << "<p>" << map.render() << "<br><small>red: natural &rarr; artificial; green (thick): artificial &rarr; natural; thin green: natural shoreline; grey: other</small></p>\n";
         }
@@ -321,6 +319,7 @@ std::vector<std::string> write_coast_outputs(const checks::CoastResult& r, const
     out.write_text("report.json", rep.dump(2) + "\n");
     out.write_text("report.csv", coast_csv(r));
     if (opt.html) out.write_text("report.html", coast_html(r, rep));
+    else out.remove_at_commit("report.html");  // an earlier run's page would disagree with this run's reports
     progress.report(1.0, "writing reports");
     out.commit();
     return out.final_paths();

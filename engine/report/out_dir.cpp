@@ -120,7 +120,13 @@ void OutputDir::commit() {
         if (ec) throw Failure(op_ + ": cannot move the finished '" + n + "' into place in '" + dir_ + "' (" + ec.message() + ")");
     }
     committed_ = true;
+    for (const auto& n : stale_) {
+        std::error_code ec;
+        fs::remove(final_path(n), ec);
+    }
 }
+
+void OutputDir::remove_at_commit(const std::string& name) { stale_.push_back(name); }
 
 std::string run_timestamp() {
     std::time_t t = std::time(nullptr);

@@ -21,7 +21,11 @@ public:
     // Writes `text` to the temporary file of `name`; Failure naming the final file when the
     // write fails (disk full).
     void write_text(const std::string& name, const std::string& text);
-    // Renames every temporary file to its final name.
+    // A file an earlier run may have left that this run does not write (report.html under
+    // --no-html): removed at commit, so the directory holds no output that disagrees with the
+    // others; an interrupted run leaves it as it was.
+    void remove_at_commit(const std::string& name);
+    // Renames every temporary file to its final name, then removes the files of remove_at_commit.
     void commit();
     // The final paths of every file of this run, in the order they were started.
     std::vector<std::string> final_paths() const;
@@ -31,7 +35,7 @@ public:
 
 private:
     std::string dir_, op_;
-    std::vector<std::string> names_;
+    std::vector<std::string> names_, stale_;
     bool committed_ = false;
 };
 

@@ -7,11 +7,11 @@
 #include "core/error.h"
 #include "core/units.h"
 #include "report/gpkg_writer.h"
+#include "report/layer_record.h"
 #include "report/out_dir.h"
 #include "report/report_util.h"
 #include "report/screen_report.h"
 #include "report/svg_map.h"
-#include "report/water_report.h"
 
 namespace eco::report {
 
@@ -454,6 +454,7 @@ std::vector<std::string> write_soil_outputs(const checks::SoilResult& r, const s
     out.write_text("report.csv", soil_csv(r));
     if (r.farmland.present) out.write_text("farmland.csv", farmland_csv(r));
     if (opt.html) out.write_text("report.html", soil_html(r, rep, opt));
+    else out.remove_at_commit("report.html");  // an earlier run's page would disagree with this run's reports
     progress.report(1.0, "writing reports");
     out.commit();
     return out.final_paths();

@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "core/units.h"
+#include "report/layer_record.h"
 #include "report/out_dir.h"
 #include "report/report_util.h"
 #include "report/screen_report.h"
@@ -14,55 +15,6 @@ namespace eco::report {
 
 using io::Value;
 using nlohmann::json;
-
-void write_context_layer(GpkgWriter& w, const checks::LoadedLayer& L, const std::string& name, const std::string& op,
-                         const std::vector<size_t>& keep_in) {
-    if (!L.present || L.layer.features.empty()) return;
-    std::vector<size_t> keep = keep_in;
-    if (keep.empty())
-        for (size_t i = 0; i < L.layer.features.size(); ++i) keep.push_back(i);
-    std::vector<OutField> cf;
-    std::vector<std::string> names;
-    for (const auto& f : L.binding.spec()->fields)
-        if (L.binding.index(f.name) >= 0) {
-            cf.push_back({f.name});
-            names.push_back(f.name);
-        }
-    int top = -1;
-    for (size_t i : keep) top = std::max(top, geom::dimension(L.layer.features[i].geom.get()));
-    for (int dim = 2; dim >= 0; --dim) {
-        bool any = false;
-        for (size_t i : keep) any = any || geom::dimension(L.layer.features[i].geom.get()) == dim;
-        if (!any) continue;
-        std::string lname = name + (dim == top ? "" : dim == 1 ? "_line" : "_point");
-        w.begin(lname, multi_type(dim), cf, "ecoshield " + op + ": " + L.kind + " features (from " + L.layer.source.spec + ")");
-        for (size_t i : keep) {
-            if (geom::dimension(L.layer.features[i].geom.get()) != dim) continue;
-            std::vector<Value> v;
-            for (const auto& n : names) v.push_back(L.binding.value(L.layer.features[i], n));
-            w.add(L.layer.features[i].geom.get(), v);
-        }
-        w.end(L.binding.spec()->style);
-    }
-}
-
-json layer_input_json(const checks::LoadedLayer& L, const std::vector<io::FileFacts>& facts) {
-    long long repaired = 0, rejected = 0;
-    for (const auto& i : L.layer.issues) (i.action == "rejected" ? rejected : repaired)++;
-    json e{{"role", L.kind},
-           {"source", L.layer.source.spec},
-           {"path", L.layer.source.path},
-           {"layer", L.layer.layer_name},
-           {"crs", L.layer.crs_label},
-           {"crs_assumed", L.layer.crs_assumed},
-           {"features_read", L.layer.n_read},
-           {"features_used", L.layer.features.size()},
-           {"repaired", repaired},
-           {"rejected", rejected}};
-    for (const auto& f : facts)
-        if (f.path == L.layer.source.path) e["file"] = {{"size", f.size}, {"sha256", f.sha256}};
-    return e;
-}
 
 namespace {
 
@@ -353,6 +305,7 @@ std::vector<std::string> write_water_outputs(const checks::WaterResult& r, const
     out.write_text("report.json", rep.dump(2) + "\n");
     out.write_text("report.csv", water_csv(r));
     if (opt.html) out.write_text("report.html", water_html(r, rep));
+    else out.remove_at_commit("report.html");  // an earlier run's page would disagree with this run's reports
     progress.report(1.0, "writing reports");
     out.commit();
     return out.final_paths();

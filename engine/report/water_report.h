@@ -22,12 +22,4 @@ std::vector<std::string> write_water_outputs(const checks::WaterResult& r, const
 nlohmann::json water_json(const checks::WaterResult& r, const std::string& created);
 std::string water_csv(const checks::WaterResult& r);
 
-// Shared with `soil`: a thematic input layer copied into a GeoPackage as `<name>` (and
-// `<name>_line` / `<name>_point` for other geometry families), canonical fields, styled like its
-// layer kind; `keep` (empty = all) selects features.
-void write_context_layer(GpkgWriter& w, const checks::LoadedLayer& L, const std::string& name, const std::string& op,
-                         const std::vector<size_t>& keep = {});
-// The input record of a layer for report.json.
-nlohmann::json layer_input_json(const checks::LoadedLayer& L, const std::vector<io::FileFacts>& facts);
-
 }  // namespace eco::report

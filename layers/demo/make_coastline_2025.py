@@ -12,10 +12,15 @@ ecoshield: tests/cli/coast_cli_test.cpp checks `ecoshield coast --old` against t
 Needs python3-gdal (Debian). Run: /usr/bin/python3 layers/demo/make_coastline_2025.py
 """
 import os
+import sys
+
 from osgeo import gdal, ogr, osr
 
 gdal.UseExceptions()
 here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, here)
+sys.dont_write_bytecode = True
+from demo_geom import S4549  # noqa: E402
 src_path = os.path.join(here, "taizhou_demo.gpkg")
 out_path = os.path.join(here, "coastline_2025.gpkg")
 gdal.SetConfigOption("OGR_CURRENT_DATE", "2025-01-01T00:00:00.000Z")
@@ -39,9 +44,7 @@ defn = sl.GetLayerDefn()
 for i in range(defn.GetFieldCount()):
     ol.CreateField(defn.GetFieldDefn(i))
 
-gk = osr.SpatialReference()
-gk.ImportFromEPSG(4549)
-gk.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+gk = S4549  # EPSG:4549 (traditional GIS axis order), from the demo builder
 s2 = srs.Clone()
 s2.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
 ct = osr.CoordinateTransformation(s2, gk)

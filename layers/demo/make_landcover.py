@@ -33,6 +33,7 @@ same GDAL. Pure Python + python3-gdal (no numpy).
 """
 import os
 import struct
+import sys
 
 from osgeo import gdal, ogr, osr
 
@@ -40,6 +41,9 @@ gdal.UseExceptions()
 ogr.UseExceptions()
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True
+from demo_geom import S4549  # noqa: E402
 OUT = os.path.join(HERE, "landcover_demo.tif")
 CELL = 100.0
 NODATA = 255
@@ -50,9 +54,7 @@ NAMES = {0: "湿地 wetland", 1: "耕地 cultivated land", 2: "种植园用地 g
 COLOURS = {0: (102, 194, 165), 1: (255, 237, 111), 2: (190, 214, 98), 3: (26, 120, 50), 4: (166, 217, 106),
            10: (110, 110, 110), 11: (55, 126, 184), 12: (204, 190, 160), 20: (215, 48, 39)}
 
-work = osr.SpatialReference()
-work.ImportFromEPSG(4549)
-work.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+work = S4549  # the working CRS, EPSG:4549 (traditional GIS axis order), from the demo builder
 
 
 def layer_in_work(path, layer=None, where=None):

@@ -29,26 +29,19 @@ Usage: /usr/bin/python3 layers/demo/make_redline_draft.py
 import os
 import sys
 
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, ogr
 
 gdal.UseExceptions()
 ogr.UseExceptions()
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True
+# the demo's CRSs and transformations (EPSG:4549 GK CM 120E <-> EPSG:4490), from the demo builder
+from demo_geom import S4490 as GEO, S4549 as GK, TO_LL as TO_GEO, TO_M as TO_GK  # noqa: E402
+
 SRC = os.path.join(HERE, "taizhou_demo.gpkg")
 OUT = os.path.join(HERE, "redline_draft.gpkg")
-
-
-def srs(epsg):
-    s = osr.SpatialReference()
-    s.ImportFromEPSG(epsg)
-    s.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return s
-
-
-GK, GEO = srs(4549), srs(4490)
-TO_GEO = osr.CoordinateTransformation(GK, GEO)
-TO_GK = osr.CoordinateTransformation(GEO, GK)
 
 
 def rect(x0, y0, x1, y1):

@@ -156,3 +156,19 @@ TEST_CASE("soil and water: the same bytes with 1 and 2 threads", "[cli][soil][wa
         CHECK(testutil::read_text(dir / ("w1/" + std::string(f))) == testutil::read_text(dir / ("w2/" + std::string(f))));
     }
 }
+
+TEST_CASE("soil: the project's work_crs is honoured, the command line wins", "[cli][soil]") {
+    TempDir dir;
+    const std::string demo = std::string(ECOSHIELD_SOURCE_DIR) + "/layers/demo/taizhou_demo.gpkg";
+    // EPSG:4550 (CM 123E) is not what auto picks for the demo parcels (EPSG:4549, CM 120E)
+    testutil::write_text(dir / "p.json", R"({"layers": {"soil_parcel": {"source": ")" + demo + R"(:soil_parcel"}}, "work_crs": "EPSG:4550"})");
+    auto r = run_cli("soil --quiet --no-html --project " + q(dir / "p.json") + " --out " + q(dir / "out"));
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    auto j = nlohmann::json::parse(testutil::read_text(dir / "out/report.json"));
+    CHECK(j["work_crs"]["epsg"] == 4550);
+    CHECK(j["parameters"]["work-crs"] == "EPSG:4550");
+    r = run_cli("soil --quiet --no-html --project " + q(dir / "p.json") + " --work-crs EPSG:4549 --out " + q(dir / "out"));
+    REQUIRE(r.status == 0);
+    CHECK(nlohmann::json::parse(testutil::read_text(dir / "out/report.json"))["work_crs"]["epsg"] == 4549);
+}

@@ -17,6 +17,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -140,4 +141,40 @@ TEST_CASE("water: a bad --layer argument is one clear line and exit 2", "[cli][w
     auto r = run_cli("water --quiet --layer water_zone --out /tmp/never");
     CHECK(r.status == 2);
     CHECK(r.out.find("--layer must be KIND=FILE") != std::string::npos);
+}
+
+TEST_CASE("water: the project's work_crs is honoured; --no-html removes an earlier run's report.html", "[cli][water]") {
+    TempDir dir;
+    const std::string demo = std::string(ECOSHIELD_SOURCE_DIR) + "/layers/demo/taizhou_demo.gpkg";
+    // EPSG:4550 (CM 123E) is not what auto picks for the demo (EPSG:4549, CM 120E)
+    testutil::write_text(dir / "p.json", R"({"layers": {"outlet": {"source": ")" + demo + R"(:outlet"}, "water_zone": {"source": ")" + demo +
+                                             R"(:water_zone"}}, "work_crs": "EPSG:4550"})");
+    auto r = run_cli("water --quiet --project " + q(dir / "p.json") + " --out " + q(dir / "out"));
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    auto j = nlohmann::json::parse(testutil::read_text(dir / "out/report.json"));
+    CHECK(j["work_crs"]["epsg"] == 4550);
+    CHECK(j["parameters"]["work-crs"] == "EPSG:4550");
+    REQUIRE(std::filesystem::exists(dir / "out/report.html"));
+    // the command line wins over the project; without html, the earlier page goes (it would disagree)
+    r = run_cli("water --quiet --project " + q(dir / "p.json") + " --work-crs EPSG:4549 --no-html --out " + q(dir / "out"));
+    REQUIRE(r.status == 0);
+    j = nlohmann::json::parse(testutil::read_text(dir / "out/report.json"));
+    CHECK(j["work_crs"]["epsg"] == 4549);
+    CHECK(std::filesystem::exists(dir / "out/water.gpkg"));
+    CHECK_FALSE(std::filesystem::exists(dir / "out/report.html"));
+}
+
+TEST_CASE("water: an empty outlet layer is named, with what to do", "[cli][water]") {
+    TempDir dir;
+    testutil::write_vector(dir / "none.gpkg", "GPKG", "outlet", "EPSG:4490", wkbPoint, {});
+    testutil::write_vector(dir / "zones.gpkg", "GPKG", "water_zone", "EPSG:4490", wkbPolygon, {});
+    // before: "water: cannot place the data on the globe to choose a working CRS; pass --work-crs EPSG:4549"
+    auto r = run_cli("water --quiet --outlets " + q(dir / "none.gpkg") + " --layer water_zone=" + q(dir / "zones.gpkg") + " --out " + q(dir / "out"));
+    INFO(r.out);
+    CHECK(r.status == 2);
+    CHECK(r.out.find("water: the outlet layer '" + dir / "none.gpkg" + "' and the water_zone layer '" + dir / "zones.gpkg" +
+                     "' have no features") != std::string::npos);
+    CHECK(r.out.find("--work-crs EPSG:4549") != std::string::npos);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
 }
