@@ -10,6 +10,8 @@
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
 
+#include <cmath>
+#include <cstdio>
 #include <map>
 
 #include "checks/redline_diff.h"
@@ -146,6 +148,33 @@ TEST_CASE("redline diff: split_by_width keeps a wide rectangle whole and drops a
     auto [core, thin] = checks::split_by_width(g.get(), 1.0);
     CHECK(geom::area(core.get()) == Approx(1000).epsilon(1e-9));
     CHECK(geom::area(thin.get()) == Approx(10).epsilon(1e-9));
+}
+
+TEST_CASE("redline diff: split_by_width returns a change with no thin part whole, without float slivers", "[checks][redline_diff]") {
+    // a square ring 5 m wide (outer side 100, inner 90), turned by 30 degrees, at GK coordinates:
+    // every part is wider than 1 m, so the whole ring is change (area 100^2 - 90^2 = 1900) and no
+    // edge adjustment: not even the 1e-6 m2 slivers an intersection with the opening would cut off
+    const double cx = 500000.123, cy = 3200000.456, c = std::cos(M_PI / 6), s = std::sin(M_PI / 6);
+    auto square = [&](double h, bool ccw) {
+        std::string w;
+        const double px[4] = {-h, h, h, -h}, py[4] = {-h, -h, h, h};
+        for (int k = 0; k <= 4; ++k) {
+            const int i = ccw ? k % 4 : (4 - k) % 4;
+            char b[80];
+            std::snprintf(b, sizeof b, "%s%.6f %.6f", k ? "," : "", cx + c * px[i] - s * py[i], cy + s * px[i] + c * py[i]);
+            w += b;
+        }
+        return "(" + w + ")";
+    };
+    auto g = geom::from_wkt("POLYGON(" + square(50, true) + "," + square(45, false) + ")");
+    REQUIRE(geom::area(g.get()) == Approx(1900).epsilon(1e-7));  // vertices rounded to 1e-6 m
+    auto [core, thin] = checks::split_by_width(g.get(), 1.0);
+    CHECK(geom::is_empty(thin.get()));
+    CHECK(GEOSEqualsExact_r(geom::ctx(), core.get(), g.get(), 0.0) == 1);
+    // a 6 m tolerance: the 5 m ring is all edge adjustment
+    auto [core6, thin6] = checks::split_by_width(g.get(), 6.0);
+    CHECK(geom::is_empty(core6.get()));
+    CHECK(geom::area(thin6.get()) == Approx(1900).epsilon(1e-7));
 }
 
 // Counties from a hand-made admin layer that leaves strips uncovered (the fixture's patches above):

@@ -13,6 +13,7 @@
 
 #include "checks/tabulate.h"
 #include "core/error.h"
+#include "io/crs.h"
 #include "test_util.h"
 
 using namespace eco;
@@ -139,4 +140,51 @@ TEST_CASE("tabulate: catalog kind gives canonical field names and values", "[che
         INFO(m);
         CHECK(m.find("function_type") != std::string::npos);
     }
+}
+
+// vector::FlatIndex::cut, the overlay under tabulate and redline diff's counties. Units (EPSG:4549,
+// metres): U0 [0,60]x[0,100] (6000), U1 [60,200]x[0,40] (5600).
+//   g  [0,100]x[0,100]: U0 6000, U1 [60,100]x[0,40] 1600, outside [60,100]x[40,100] 2400
+//   g2 [10,20]x[10,20] lies in U0: one part, g2 as given (its areas passed through, no overlay)
+//   g3 [-10,300]x[-10,110] holds both units whole: U0 6000, U1 5600 (their own areas), outside
+//      310 x 120 - 11600 = 25600
+// Ellipsoidal: every part but the largest measured one is measured; that one is g's minus the
+// others, so the parts sum to g's ellipsoidal area exactly and each agrees with a direct
+// measurement within 1e-9.
+TEST_CASE("tabulate: FlatIndex::cut splits by the units, passes covered and covering ones through", "[checks][tabulate]") {
+    auto srs = io::srs_from_user("EPSG:4549", "t", "CRS");
+    vector::Ellipsoidal ell(*srs);
+    auto u0 = geom::from_wkt(rect(0, 0, 60, 100)), u1 = geom::from_wkt(rect(60, 0, 200, 40));
+    auto flat = vector::flatten({u0.get(), u1.get()}, ell);
+    vector::FlatIndex index(flat);
+    struct Want {
+        size_t j;
+        double area;
+    };
+    auto check = [&](const std::string& wkt, const std::vector<Want>& want) {
+        auto g = geom::from_wkt(wkt);
+        const double a = geom::area(g.get()), ae = ell.area(g.get());
+        auto parts = index.cut(g.get(), a, ae, ell);
+        REQUIRE(parts.size() == want.size());
+        double sum_ell = 0;
+        for (size_t k = 0; k < want.size(); ++k) {
+            INFO("part " << k);
+            CHECK(parts[k].j == want[k].j);
+            CHECK(parts[k].area == Approx(want[k].area).epsilon(1e-9));
+            CHECK(geom::area(parts[k].geom.get()) == Approx(want[k].area).epsilon(1e-9));
+            CHECK(parts[k].area_ell == Approx(ell.area(parts[k].geom.get())).epsilon(1e-9));
+            sum_ell += parts[k].area_ell;
+        }
+        CHECK(sum_ell == Approx(ae).epsilon(1e-14));
+        return parts;
+    };
+    check(rect(0, 0, 100, 100), {{0, 6000}, {1, 1600}, {vector::kNone, 2400}});
+    auto whole = check(rect(10, 10, 20, 20), {{0, 100}});
+    auto g2 = geom::from_wkt(rect(10, 10, 20, 20));
+    CHECK(GEOSEqualsExact_r(geom::ctx(), whole[0].geom.get(), g2.get(), 0.0) == 1);
+    auto inside = check(rect(-10, -10, 300, 110), {{0, 6000}, {1, 5600}, {vector::kNone, 25600}});
+    CHECK(inside[0].area_ell == flat[0].area_ell);  // a unit inside g keeps its own areas
+    CHECK(inside[1].area_ell == flat[1].area_ell);
+    // outside every unit: no part but the rest, g itself
+    check(rect(1000, 1000, 1010, 1010), {{vector::kNone, 100}});
 }

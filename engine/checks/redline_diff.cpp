@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/units.h"
 #include "io/crs.h"
+#include "io/facts_task.h"
 #include "io/work_crs.h"
 
 namespace eco::checks {
@@ -29,6 +30,13 @@ const OpSpec& redline_diff_spec() {
              "working CRS (EPSG:xxxx); auto = CGCS2000 3-degree Gauss-Kruger zone of the data's centre"},
         }};
     return spec;
+}
+
+void DiffFigures::count(const std::string& change, double a, double ae) {
+    if (change == "added") added += a, added_ell += ae;
+    else if (change == "removed") removed += a, removed_ell += ae;
+    else if (change == "edge_added") edge_added += a, edge_added_ell += ae;
+    else edge_removed += a, edge_removed_ell += ae;
 }
 
 bool DiffFigures::not_decreased() const {
@@ -127,45 +135,19 @@ public:
             name_.push_back(n);
         }
         flat_ = vector::flatten(g, ell, p);
-        for (size_t j = 0; j < flat_.size(); ++j)
-            if (!geom::is_empty(flat_[j].geom.get())) tree_.insert(flat_[j].geom.get(), j);
-        tree_.build();
+        index_ = std::make_unique<vector::FlatIndex>(flat_);
     }
     struct Part {
         std::string county;
         geom::Geom geom;
         double area = 0, area_ell = 0;
     };
-    // g (of area a, ellipsoidal ae) cut by the units; the part outside them is kUncovered. When one
-    // unit covers g, g is returned whole with its own areas (no overlay).
-    std::vector<Part> split(const GEOSGeometry* g, double a, double ae, bool keep_geom) const {
+    // g (of area a, ellipsoidal ae) cut by the units (vector::FlatIndex::cut); the part outside them
+    // is kUncovered.
+    std::vector<Part> split(const GEOSGeometry* g, double a, double ae) const {
         std::vector<Part> out;
-        if (geom::is_empty(g) || a <= 0) return out;
-        std::vector<const GEOSGeometry*> hit;
-        auto& prep = prepared_.local();
-        if (prep.empty()) prep.resize(flat_.size());
-        for (size_t j : tree_.query(g)) {
-            const GEOSGeometry* h = flat_[j].geom.get();
-            if (!prep[j]) prep[j] = std::make_unique<geom::Prepared>(h);
-            if (!prep[j]->intersects(g)) continue;
-            if (prep[j]->covers(g)) {  // the units are flattened: no other one shares any area with g
-                out.clear();
-                out.push_back({name_[j], keep_geom ? geom::clone(g) : geom::Geom(), a, ae});
-                return out;
-            }
-            geom::Geom x = poly(geom::intersection(g, h));
-            const double ax = geom::is_empty(x.get()) ? 0.0 : geom::area(x.get());
-            if (ax <= 0) continue;
-            const double axe = ell_.area(x.get());
-            out.push_back({name_[j], keep_geom ? std::move(x) : geom::Geom(), ax, axe});
-            hit.push_back(h);
-        }
-        geom::Geom rest = vector::minus_union(g, hit);
-        const double ar = geom::is_empty(rest.get()) ? 0.0 : geom::area(rest.get());
-        if (ar > 0) {
-            const double are = ell_.area(rest.get());
-            out.push_back({kUncovered, keep_geom ? std::move(rest) : geom::Geom(), ar, are});
-        }
+        for (auto& x : index_->cut(g, a, ae, ell_))
+            out.push_back({x.j == vector::kNone ? kUncovered : name_[x.j], std::move(x.geom), x.area, x.area_ell});
         return out;
     }
     size_t size() const { return flat_.size(); }
@@ -174,19 +156,25 @@ private:
     const vector::Ellipsoidal& ell_;
     std::vector<std::string> name_;
     std::vector<vector::FlatFeature> flat_;
-    geom::STRtree tree_;
-    mutable tbb::enumerable_thread_specific<std::vector<std::unique_ptr<geom::Prepared>>> prepared_;
+    std::unique_ptr<vector::FlatIndex> index_;
 };
 
 }  // namespace
+
+static double width_noise(double area) { return std::max(1e-9 * area, 1e-6); }
 
 std::pair<geom::Geom, geom::Geom> split_by_width(const GEOSGeometry* g, double tolerance) {
     if (tolerance <= 0 || geom::is_empty(g)) return {geom::clone(g), geom::from_wkt("MULTIPOLYGON EMPTY")};
     geom::Geom eroded = mitre_buffer(g, -0.5 * tolerance);
     if (geom::is_empty(eroded.get())) return {geom::from_wkt("MULTIPOLYGON EMPTY"), geom::clone(g)};
     geom::Geom opened = mitre_buffer(eroded.get(), 0.5 * tolerance);
+    // The opening lies in g. When it has g's area, nothing of g is thin, and the overlays below
+    // would only cut float noise off g's boundary (slivers of 1e-6 m2 and less): g is all core.
+    const double a = geom::area(g);
+    if (std::abs(a - geom::area(opened.get())) <= width_noise(a)) return {geom::clone(g), geom::from_wkt("MULTIPOLYGON EMPTY")};
     geom::Geom core = poly(geom::intersection(g, opened.get()));
     geom::Geom thin = poly(geom::difference(g, core.get()));
+    if (geom::is_empty(thin.get()) || geom::area(thin.get()) <= width_noise(a)) return {geom::clone(g), geom::from_wkt("MULTIPOLYGON EMPTY")};
     return {std::move(core), std::move(thin)};
 }
 
@@ -221,9 +209,6 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
         R->admin = io::read_vector(*admin_src, "admin", ro, progress.sub(0.4, 0.42));
         units = std::make_unique<AdminUnits>(*R->admin, ell, progress.sub(0.42, 0.45));
         R->county_source = "admin layer " + R->admin->source.spec;
-        bool seen = false;
-        for (const auto& f : R->inputs) seen = seen || f.path == R->admin->source.path;
-        if (!seen) R->inputs.push_back(io::file_facts(R->admin->source.path));
         if (R->admin->crs_label != R->work_crs_label)
             R->notes.push_back("the admin layer was reprojected from " + R->admin->crs_label + " to the working CRS");
         R->notes.push_back("counties from the admin layer " + R->admin->source.spec + " (" + std::to_string(units->size()) +
@@ -257,10 +242,12 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
         if (ov > 0)
             R->notes.push_back("the " + V->role + " layer has overlapping patches: " + fmt("%.6g", ov) +
                                " m2 (planar) counted once, for the patch read first");
-        bool seen = false;
-        for (const auto& f : R->inputs) seen = seen || f.path == V->layer.source.path;
-        if (!seen) R->inputs.push_back(io::file_facts(V->layer.source.path));
     }
+    std::vector<std::string> paths;  // the run record's inputs, hashed while the overlays run
+    if (R->admin) paths.push_back(R->admin->source.path);
+    paths.push_back(R->old_v.layer.source.path);
+    paths.push_back(R->new_v.layer.source.path);
+    io::FactsTask facts(paths);
     if (R->old_v.layer.crs_label != R->new_v.layer.crs_label)
         R->notes.push_back("the two versions are in different CRSs (" + R->old_v.layer.crs_label + ", " + R->new_v.layer.crs_label +
                            "): both were reprojected to the working CRS");
@@ -302,25 +289,31 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
             if (a <= 0) return;
             auto [core, thin] = split_by_width(diff.get(), R->tolerance);
             const std::string kind = from_new ? "added" : "removed";
-            for (auto* part : {&core, &thin}) {
-                double pa = geom::is_empty(part->get()) ? 0.0 : geom::area(part->get());
-                if (pa <= 0) continue;
+            const double ta = geom::is_empty(thin.get()) ? 0.0 : geom::area(thin.get());
+            auto piece = [&](geom::Geom& part, bool edge, double pa, double pae) {
                 ChangePiece c;
-                c.change = part == &core ? kind : "edge_" + kind;
+                c.change = edge ? "edge_" + kind : kind;
                 c.from_new = from_new;
                 c.patch = i;
                 c.area = pa;
-                c.area_ell = ell.area(part->get());
-                c.geom = std::move(*part);
+                c.area_ell = pae;
+                c.geom = std::move(part);
                 per[i].push_back(std::move(c));
-            }
-            // the two parts partition the change: give the overlay's rounding to the change part
-            if (per[i].size() == 2) {
-                per[i][0].area = a - per[i][1].area;
-                per[i][0].area_ell = ae - per[i][1].area_ell;
-            } else if (per[i].size() == 1) {
-                per[i][0].area = a;
-                per[i][0].area_ell = ae;
+            };
+            if (ta <= 0) {
+                piece(core, false, a, ae);
+            } else if (geom::is_empty(core.get()) || geom::area(core.get()) <= 0) {
+                piece(thin, true, a, ae);
+            } else {
+                // the two parts partition the change: the core is a minus the thin part (the
+                // overlay's rounding goes to it), and only the smaller part is measured on the
+                // ellipsoid, the other being ae minus it (one geodesic sum instead of two)
+                const double ca = a - ta;
+                double te, ce;
+                if (ta <= ca) te = ell.area(thin.get()), ce = ae - te;
+                else ce = ell.area(core.get()), te = ae - ce;
+                piece(core, false, ca, ce);
+                piece(thin, true, ta, te);
             }
         });
         for (auto& v : per)
@@ -331,64 +324,17 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
     changes(R->new_v, R->old_v, true, nullptr, nullptr, progress.sub(0.7, 0.9));
     for (auto& c : R->pieces) c.county = (c.from_new ? R->new_v : R->old_v).county[c.patch];
 
-    // figures per county, per function type and overall
+    // figures per function type and overall (and per county from the county field) from the change
+    // pieces as computed; with admin units, per county from the pieces cut by the units (below)
     const bool by_field = !units;
     auto add = [&](const std::string& county, const std::string& type, auto&& fn) {
         if (by_field) fn(R->by_county[county]);
         fn(R->by_type[type]);
         fn(R->overall);
     };
-    if (units) {
-        // old and new area per unit, then the change pieces cut by the units
-        for (DiffVersion* V : {&R->old_v, &R->new_v}) {
-            std::vector<std::vector<AdminUnits::Part>> parts(V->flat.size());
-            for_blocks(V->flat.size(), progress.sub(V == &R->old_v ? 0.9 : 0.93, V == &R->old_v ? 0.93 : 0.96), "counties from the admin layer",
-                       [&](size_t i) { parts[i] = units->split(V->flat[i].geom.get(), V->flat[i].area, V->flat[i].area_ell, false); });
-            for (const auto& ps : parts)
-                for (const auto& p : ps) {
-                    DiffFigures& d = R->by_county[p.county];
-                    (V == &R->old_v ? d.old_area : d.new_area) += p.area;
-                    (V == &R->old_v ? d.old_ell : d.new_ell) += p.area_ell;
-                }
-        }
-        std::vector<std::vector<AdminUnits::Part>> parts(R->pieces.size());
-        for_blocks(R->pieces.size(), progress.sub(0.96, 0.99), "change polygons by county",
-                   [&](size_t i) { parts[i] = units->split(R->pieces[i].geom.get(), R->pieces[i].area, R->pieces[i].area_ell, true); });
-        std::vector<ChangePiece> cut;
-        for (size_t i = 0; i < R->pieces.size(); ++i) {
-            for (auto& p : parts[i]) {
-                ChangePiece c;
-                c.change = R->pieces[i].change;
-                c.from_new = R->pieces[i].from_new;
-                c.patch = R->pieces[i].patch;
-                c.county = p.county;
-                c.geom = std::move(p.geom);
-                c.area = p.area;
-                c.area_ell = p.area_ell;
-                DiffFigures& d = R->by_county[c.county];
-                if (c.change == "added") d.added += c.area, d.added_ell += c.area_ell;
-                else if (c.change == "removed") d.removed += c.area, d.removed_ell += c.area_ell;
-                else if (c.change == "edge_added") d.edge_added += c.area, d.edge_added_ell += c.area_ell;
-                else d.edge_removed += c.area, d.edge_removed_ell += c.area_ell;
-                cut.push_back(std::move(c));
-            }
-        }
-        // unchanged = old - removed - edge removed, as per patch
-        for (auto& [k, d] : R->by_county) {
-            d.unchanged = d.old_area - d.removed - d.edge_removed;
-            d.unchanged_ell = d.old_ell - d.removed_ell - d.edge_removed_ell;
-        }
-        // the figures by type and overall use the uncut pieces (below); the list keeps the cut ones
-        std::swap(cut, R->pieces);
-        for (const auto& c : cut) {
-            const DiffVersion& V = c.from_new ? R->new_v : R->old_v;
-            add(V.county[c.patch], V.ftype[c.patch], [&](DiffFigures& d) {
-                if (c.change == "added") d.added += c.area, d.added_ell += c.area_ell;
-                else if (c.change == "removed") d.removed += c.area, d.removed_ell += c.area_ell;
-                else if (c.change == "edge_added") d.edge_added += c.area, d.edge_added_ell += c.area_ell;
-                else d.edge_removed += c.area, d.edge_removed_ell += c.area_ell;
-            });
-        }
+    for (const auto& c : R->pieces) {
+        const DiffVersion& V = c.from_new ? R->new_v : R->old_v;
+        add(V.county[c.patch], V.ftype[c.patch], [&](DiffFigures& d) { d.count(c.change, c.area, c.area_ell); });
     }
     for (size_t i = 0; i < R->old_v.flat.size(); ++i) {
         const auto& F = R->old_v.flat[i];
@@ -406,16 +352,44 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
             d.new_ell += F.area_ell;
         });
     }
-    for (const auto& c : R->pieces) {
-        if (units) break;  // done above
-        const DiffVersion& V = c.from_new ? R->new_v : R->old_v;
-        add(V.county[c.patch], V.ftype[c.patch], [&](DiffFigures& d) {
-            if (c.change == "added") d.added += c.area, d.added_ell += c.area_ell;
-            else if (c.change == "removed") d.removed += c.area, d.removed_ell += c.area_ell;
-            else if (c.change == "edge_added") d.edge_added += c.area, d.edge_added_ell += c.area_ell;
-            else d.edge_removed += c.area, d.edge_removed_ell += c.area_ell;
-        });
+    if (units) {
+        // old and new area per unit, then the change pieces cut by the units
+        for (DiffVersion* V : {&R->old_v, &R->new_v}) {
+            std::vector<std::vector<AdminUnits::Part>> parts(V->flat.size());
+            for_blocks(V->flat.size(), progress.sub(V == &R->old_v ? 0.9 : 0.93, V == &R->old_v ? 0.93 : 0.96), "counties from the admin layer",
+                       [&](size_t i) { parts[i] = units->split(V->flat[i].geom.get(), V->flat[i].area, V->flat[i].area_ell); });
+            for (const auto& ps : parts)
+                for (const auto& p : ps) {
+                    DiffFigures& d = R->by_county[p.county];
+                    (V == &R->old_v ? d.old_area : d.new_area) += p.area;
+                    (V == &R->old_v ? d.old_ell : d.new_ell) += p.area_ell;
+                }
+        }
+        std::vector<std::vector<AdminUnits::Part>> parts(R->pieces.size());
+        for_blocks(R->pieces.size(), progress.sub(0.96, 0.99), "change polygons by county",
+                   [&](size_t i) { parts[i] = units->split(R->pieces[i].geom.get(), R->pieces[i].area, R->pieces[i].area_ell); });
+        std::vector<ChangePiece> cut;
+        for (size_t i = 0; i < R->pieces.size(); ++i)
+            for (auto& p : parts[i]) {
+                ChangePiece c;
+                c.change = R->pieces[i].change;
+                c.from_new = R->pieces[i].from_new;
+                c.patch = R->pieces[i].patch;
+                c.county = p.county;
+                c.geom = std::move(p.geom);
+                c.area = p.area;
+                c.area_ell = p.area_ell;
+                R->by_county[c.county].count(c.change, c.area, c.area_ell);
+                cut.push_back(std::move(c));
+            }
+        // unchanged = old - removed - edge removed, as per patch
+        for (auto& [k, d] : R->by_county) {
+            d.unchanged = d.old_area - d.removed - d.edge_removed;
+            d.unchanged_ell = d.old_ell - d.removed_ell - d.edge_removed_ell;
+        }
+        R->pieces = std::move(cut);  // the list keeps the cut pieces
     }
+    R->inputs = facts.get();
     progress.report(1.0, "compared");
     R->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return R;

@@ -63,6 +63,8 @@ struct DiffFigures {
     // area that stayed redline but changed county or function type: net - (added + edge_added - removed - edge_removed)
     double reattributed() const { return (new_area - old_area) - (added + edge_added - removed - edge_removed); }
     bool not_decreased() const;
+    // adds a change piece's areas to the figure its kind names (added, removed, edge_added, edge_removed)
+    void count(const std::string& change, double a, double ae);
 };
 
 struct RedlineDiffResult {
@@ -90,7 +92,9 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
                                                     const std::optional<io::LayerSource>& admin = std::nullopt);
 
 // Splits a polygonal change geometry into its part wider than `tolerance` (opening with mitred
-// joins) and the thin rest; both polygonal, possibly empty.
+// joins) and the thin rest; both polygonal, possibly empty. A thin rest of at most
+// max(1e-9 x the area of g, 1e-6 m2) is the overlays' float noise: g is returned whole as the core
+// (no overlay at all when the opening has g's area).
 std::pair<geom::Geom, geom::Geom> split_by_width(const GEOSGeometry* g, double tolerance);
 
 }  // namespace eco::checks

@@ -10,6 +10,7 @@
 #include "core/units.h"
 #include "core/paths.h"
 #include "io/crs.h"
+#include "io/facts_task.h"
 #include "io/work_crs.h"
 
 namespace eco::checks {
@@ -141,12 +142,8 @@ std::unique_ptr<TabulateResult> run_tabulate(const TabulateInput& in, const nloh
         if (L->layer.crs_assumed) R->notes.push_back("layer " + L->role + " has no CRS; assumed " + L->layer.crs_label);
         if (L->layer.crs_label != R->work_crs_label)
             R->notes.push_back("layer " + L->role + " reprojected from " + L->layer.crs_label + " to the working CRS");
-        for (const auto& p : {L->layer.source.path}) {
-            bool seen = false;
-            for (const auto& f : R->inputs) seen = seen || f.path == p;
-            if (!seen) R->inputs.push_back(io::file_facts(p));
-        }
     }
+    io::FactsTask facts({R->A.layer.source.path, R->B.layer.source.path});  // hashed while the overlay runs
 
     // flatten each layer, then split
     auto flat = [&](TabulateLayer& L, const Progress& p) {
@@ -196,6 +193,7 @@ std::unique_ptr<TabulateResult> run_tabulate(const TabulateInput& in, const nloh
     if (!R->reconciled)
         R->notes.push_back("WARNING: totals do not reconcile within 1e-9 relative (A " + fmt("%.3g", R->A.rel_error) + ", B " +
                            fmt("%.3g", R->B.rel_error) + "): please report this with the input data");
+    R->inputs = facts.get();
     progress.report(1.0, "tabulated");
     R->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return R;

@@ -127,63 +127,82 @@ std::vector<FlatFeature> flatten(const std::vector<const GEOSGeometry*>& polys, 
     return out;
 }
 
+FlatIndex::FlatIndex(const std::vector<FlatFeature>& layer) : L_(layer), box_(layer.size()) {
+    for (size_t j = 0; j < L_.size(); ++j)
+        if (!geom::is_empty(L_[j].geom.get())) {
+            tree_.insert(L_[j].geom.get(), j);
+            box_[j] = geom::bounds(L_[j].geom.get());
+        }
+    tree_.build();
+}
+
+std::vector<FlatIndex::Part> FlatIndex::cut(const GEOSGeometry* g, double a, double ae, const Ellipsoidal& ell) const {
+    std::vector<Part> out;
+    if (geom::is_empty(g) || a <= 0) return out;
+    geom::Prepared pg(g);
+    const geom::Box bg = geom::bounds(g);
+    auto& pb = prepared_.local();
+    if (pb.empty()) pb.resize(L_.size());
+    std::vector<const GEOSGeometry*> hit;
+    std::vector<char> measured;  // per part: its ellipsoidal area is still to be measured
+    for (size_t j : tree_.query(g)) {
+        const GEOSGeometry* h = L_[j].geom.get();
+        const geom::Box& bh = box_[j];
+        if (bh.minx <= bg.minx && bh.miny <= bg.miny && bh.maxx >= bg.maxx && bh.maxy >= bg.maxy) {
+            // feature j may cover the whole of g: then g is one part, as it is (the flattened
+            // features share no area with each other, so no other part and nothing outside)
+            if (!pb[j]) pb[j] = std::make_unique<geom::Prepared>(h);
+            if (pb[j]->covers(g)) {
+                out.clear();
+                out.push_back({j, geom::clone(g), a, ae});
+                return out;
+            }
+        }
+        if (!pg.intersects(h)) continue;
+        if (pg.covers(h)) {  // the whole of feature j lies in g
+            out.push_back({j, geom::clone(h), L_[j].area, L_[j].area_ell});
+            measured.push_back(0);
+            hit.push_back(h);
+            continue;
+        }
+        geom::Geom x = poly(geom::intersection(g, h));
+        const double ax = geom::is_empty(x.get()) ? 0.0 : geom::area(x.get());
+        if (ax <= 0) continue;
+        out.push_back({j, std::move(x), ax, 0.0});
+        measured.push_back(1);
+        hit.push_back(h);
+    }
+    geom::Geom rest = minus_union(g, hit);
+    const double ar = geom::is_empty(rest.get()) ? 0.0 : geom::area(rest.get());
+    if (ar > 0) {
+        out.push_back({kNone, std::move(rest), ar, 0.0});
+        measured.push_back(1);
+    }
+    // the largest part to measure (the first on ties) is ae minus the others
+    size_t derive = out.size();
+    for (size_t k = 0; k < out.size(); ++k)
+        if (measured[k] && (derive == out.size() || out[k].area > out[derive].area)) derive = k;
+    if (derive < out.size() && out[derive].area < 1e-6 * a) derive = out.size();
+    double others = 0;
+    for (size_t k = 0; k < out.size(); ++k) {
+        if (measured[k] && k != derive) out[k].area_ell = ell.area(out[k].geom.get());
+        if (k != derive) others += out[k].area_ell;
+    }
+    if (derive < out.size()) {
+        const double complement = ae - others;
+        out[derive].area_ell = complement > 0 ? complement : ell.area(out[derive].geom.get());
+    }
+    return out;
+}
+
 std::vector<Piece> split_pieces(const std::vector<FlatFeature>& A, const std::vector<FlatFeature>& B, const Ellipsoidal& ell,
                                 const Progress& progress) {
-    auto index = [](const std::vector<FlatFeature>& L) {
-        geom::STRtree t;
-        for (size_t i = 0; i < L.size(); ++i)
-            if (!geom::is_empty(L[i].geom.get())) t.insert(L[i].geom.get(), i);
-        t.build();
-        return t;
-    };
-    geom::STRtree ta = index(A), tb = index(B);
+    FlatIndex ta(A), tb(B);
     std::vector<std::vector<Piece>> per_a(A.size()), per_b(B.size());
-    // B's features prepared once per worker thread, when first needed (the test "B_j covers A_i")
-    tbb::enumerable_thread_specific<std::vector<std::unique_ptr<geom::Prepared>>> prepared_b;
-    std::vector<geom::Box> box_b(B.size());
-    for (size_t j = 0; j < B.size(); ++j)
-        if (!geom::is_empty(B[j].geom.get())) box_b[j] = geom::bounds(B[j].geom.get());
     // A_i ∩ B_j and A_i outside B
     for_blocks(A.size(), progress.sub(0.0, 0.7), "splitting A by B", [&](size_t i) {
-        const GEOSGeometry* g = A[i].geom.get();
-        if (geom::is_empty(g)) return;
-        geom::Prepared pg(g);
-        const geom::Box bg = geom::bounds(g);
-        auto& pb = prepared_b.local();
-        if (pb.empty()) pb.resize(B.size());
-        std::vector<const GEOSGeometry*> hit;
-        for (size_t j : tb.query(g)) {
-            const GEOSGeometry* h = B[j].geom.get();
-            const geom::Box& bh = box_b[j];
-            if (bh.minx <= bg.minx && bh.miny <= bg.miny && bh.maxx >= bg.maxx && bh.maxy >= bg.maxy) {
-                // B_j may cover the whole of A_i: then A_i is one piece, as it is (the flattened B_j
-                // share no area with each other, so no other piece and nothing outside B)
-                if (!pb[j]) pb[j] = std::make_unique<geom::Prepared>(h);
-                if (pb[j]->covers(g)) {
-                    per_a[i].clear();
-                    per_a[i].push_back({i, j, geom::clone(g), A[i].area, A[i].area_ell});
-                    return;
-                }
-            }
-            if (!pg.intersects(h)) continue;
-            if (pg.covers(h)) {  // the whole of B_j lies in A_i
-                per_a[i].push_back({i, j, geom::clone(h), B[j].area, B[j].area_ell});
-                hit.push_back(h);
-                continue;
-            }
-            geom::Geom x = poly(geom::intersection(g, h));
-            double a = geom::is_empty(x.get()) ? 0.0 : geom::area(x.get());
-            if (a <= 0) continue;
-            double ae = ell.area(x.get());
-            per_a[i].push_back({i, j, std::move(x), a, ae});
-            hit.push_back(h);
-        }
-        geom::Geom rest = minus_union(g, hit);
-        double a = geom::is_empty(rest.get()) ? 0.0 : geom::area(rest.get());
-        if (a > 0) {
-            double ae = ell.area(rest.get());
-            per_a[i].push_back({i, kNone, std::move(rest), a, ae});
-        }
+        for (auto& p : tb.cut(A[i].geom.get(), A[i].area, A[i].area_ell, ell))
+            per_a[i].push_back({i, p.j, std::move(p.geom), p.area, p.area_ell});
     });
     // B_j outside A. Its ellipsoidal area is B_j's minus that of its pieces with A (the pieces
     // partition B_j: the same number up to rounding, without a geodesic sum over every hole),
@@ -197,7 +216,7 @@ std::vector<Piece> split_pieces(const std::vector<FlatFeature>& A, const std::ve
         if (geom::is_empty(g)) return;
         geom::Prepared pg(g);
         std::vector<const GEOSGeometry*> hit;
-        for (size_t i : ta.query(g))
+        for (size_t i : ta.tree().query(g))
             if (pg.intersects(A[i].geom.get())) hit.push_back(A[i].geom.get());
         geom::Geom rest = minus_union(g, hit);
         double a = geom::is_empty(rest.get()) ? 0.0 : geom::area(rest.get());

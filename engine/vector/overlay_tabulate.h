@@ -7,7 +7,10 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <vector>
+
+#include <tbb/enumerable_thread_specific.h>
 
 #include "core/progress.h"
 #include "geom/geos.h"
@@ -31,12 +34,39 @@ std::vector<FlatFeature> flatten(const std::vector<const GEOSGeometry*>& polys, 
                                  const Progress& progress = {},
                                  const std::function<bool(size_t, double&)>& known_ell = {});
 
+inline constexpr size_t kNone = static_cast<size_t>(-1);  // "no feature"
+
+// The flattened features of a layer, indexed to cut other polygons by them. cut() may be called
+// from several threads (each prepares the features it meets, once).
+class FlatIndex {
+public:
+    explicit FlatIndex(const std::vector<FlatFeature>& layer);
+    struct Part {
+        size_t j = 0;  // the feature the part lies in; kNone: outside every feature
+        geom::Geom geom;
+        double area = 0, area_ell = 0;
+    };
+    // g (planar area a, ellipsoidal ae) cut by the features: one part per feature it shares area
+    // with (in index order), then the part outside them all. A feature covering g gives g whole
+    // with a and ae (no overlay); a feature lying inside g is its own part with its own areas.
+    // Ellipsoidal areas are measured once per part, except the largest measured one, which is ae
+    // minus the others (the parts partition g; same number up to rounding, one geodesic sum
+    // fewer), unless it is under 1e-6 of g, where the rounding would matter.
+    std::vector<Part> cut(const GEOSGeometry* g, double a, double ae, const Ellipsoidal& ell) const;
+    const geom::STRtree& tree() const { return tree_; }
+
+private:
+    const std::vector<FlatFeature>& L_;
+    geom::STRtree tree_;
+    std::vector<geom::Box> box_;
+    mutable tbb::enumerable_thread_specific<std::vector<std::unique_ptr<geom::Prepared>>> prepared_;
+};
+
 struct Piece {
     size_t a = 0, b = 0;     // indices into A and B; b == kNone: A outside B; a == kNone: B outside A
     geom::Geom geom;
     double area = 0, area_ell = 0;
 };
-inline constexpr size_t kNone = static_cast<size_t>(-1);
 
 // Pieces of A*_i ∩ B*_j with positive area, then A*_i outside B, then B*_j outside A; sorted by
 // (a, b) with kNone last. Intersections without area (shared edges, corners) are not pieces.
