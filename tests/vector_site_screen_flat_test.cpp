@@ -72,7 +72,7 @@ TEST_CASE("flattened screening loops agree with GEOS exactly", "[screen][vector]
     vector::ConstraintIndex idx(L);
     const std::vector<double> buffers{100, 500, 1000};
 
-    int sites = 0, hits = 0, nears = 0;
+    int sites = 0, hits = 0, nears = 0, lines = 0;
     for (int k = 0; k < 300; ++k) {
         double x = X(rng), y = Y(rng);
         std::string w = k % 3 == 0   ? "POINT(" + std::to_string(x) + " " + std::to_string(y) + ")"
@@ -100,7 +100,16 @@ TEST_CASE("flattened screening loops agree with GEOS exactly", "[screen][vector]
         size_t within = 0;
         for (size_t i = 0; i < idx.size(); ++i) within += geom::distance(site.get(), idx.geom(i)) <= buffers.back() ? 1 : 0;
         CHECK(static_cast<size_t>(F.within_count.back()) == within);
+        // the nearest line (point sites: computed from the flattened coordinates) is GEOS's,
+        // coordinate for coordinate
+        if (F.nearest_line) {
+            auto ref = geom::nearest_line(site.get(), idx.geom(static_cast<size_t>(F.nearest)));
+            INFO("site " << w << " nearest feature " << F.nearest);
+            CHECK(GEOSEqualsExact_r(geom::ctx(), F.nearest_line.get(), ref.get(), 0.0) == 1);
+            lines += k % 3 == 0 ? 1 : 0;
+        }
     }
     CHECK(hits > 20);
     CHECK(nears > 200);
+    CHECK(lines > 30);
 }

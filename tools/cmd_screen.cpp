@@ -71,6 +71,9 @@ void setup(CLI::App& app, const eco::cli::Globals& g) {
         if (issues) cli::say(g, std::to_string(issues) + " input features repaired or rejected: see the 'repairs' layer and report.json");
         for (const auto& n : result->notes) cli::say(g, "note: " + n);
         for (const auto& w : written) cli::say(g, "wrote " + w);
+        // the process ends here: freeing the result (a million small allocations at 100,000
+        // sites: about 2 % of the run) buys nothing, the system takes the memory back at exit
+        (void)result.release();
     });
 }
 

@@ -277,9 +277,9 @@ std::vector<std::string> write_screen_outputs(const checks::ScreenResult& r, con
     }
     reports.get();  // rethrows a failure of the reports
     progress.report(1.0, "writing reports");
-    out.commit();
     // a report.html left by an earlier run would no longer match the other outputs
-    if (!opt.html) std::filesystem::remove(out.final_path("report.html"));
+    if (!opt.html) out.remove_at_commit("report.html");
+    out.commit();
     return out.final_paths();
 }
 

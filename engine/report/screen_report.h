@@ -26,6 +26,8 @@ std::vector<std::string> write_screen_outputs(const checks::ScreenResult& r, con
 // report.json: everything but the sites (small), one site, and the whole file streamed.
 nlohmann::json screen_json_head(const checks::ScreenResult& r, const std::string& created);
 nlohmann::json site_json(const checks::ScreenResult& r, const checks::SiteResult& s);
+// Appends site_json(r, s).dump() to `out`, the same bytes, written directly (report.json's sites).
+void site_json_text(const checks::ScreenResult& r, const checks::SiteResult& s, std::string& out);
 void write_screen_json(std::ostream& o, const checks::ScreenResult& r, const nlohmann::json& head);
 std::string screen_csv(const checks::ScreenResult& r);
 void write_screen_gpkg(const checks::ScreenResult& r, const std::string& path, const std::string& created,

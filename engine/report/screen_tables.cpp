@@ -1,5 +1,6 @@
 // report.json and report.csv of `screen`.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <cstdio>
@@ -238,6 +239,199 @@ json site_json(const checks::ScreenResult& r, const checks::SiteResult& s) {
     return js;
 }
 
+namespace {
+
+// Appends JSON text exactly as nlohmann::json::dump() writes it (compact, keys in std::map order,
+// floats by the same Grisu2 shortest form, strings with the same escapes), without building a
+// json object: the per-site lines of report.json are most of its cost otherwise (an object tree
+// of small allocations per site, built, printed and freed). site_json_text(r, s) must equal
+// site_json(r, s).dump(): tests/vector_site_screen_test.cpp checks it on every demo site.
+struct JsonOut {
+    std::string& o;
+    void raw(const char* s) { o += s; }
+    void key(const char* k) {  // k is plain ASCII: no escaping needed
+        o += '"';
+        o += k;
+        o += "\":";
+    }
+    void str(const std::string& s) {
+        for (unsigned char c : s)
+            if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\') {
+                o += json(s).dump();  // escapes, and UTF-8 checked, as nlohmann does
+                return;
+            }
+        o += '"';
+        o += s;
+        o += '"';
+    }
+    void integer(long long v) {
+        char b[32];
+        auto res = std::to_chars(b, b + sizeof b, v);
+        o.append(b, res.ptr);
+    }
+    void boolean(bool v) { o += v ? "true" : "false"; }
+    void real(double v) {  // nlohmann's dump_float
+        if (!std::isfinite(v)) {
+            o += "null";
+            return;
+        }
+        char b[64];
+        char* end = nlohmann::detail::to_chars(b, b + sizeof b, v);
+        o.append(b, end);
+    }
+    // jnum(v, decimals): rounded, null when not finite
+    void rounded(double v, int decimals = 6) {
+        if (!std::isfinite(v)) {
+            o += "null";
+            return;
+        }
+        double p = std::pow(10.0, decimals);
+        real(std::round(v * p) / p);
+    }
+};
+
+}  // namespace
+
+void site_json_text(const checks::ScreenResult& r, const checks::SiteResult& s, std::string& out) {
+    JsonOut j{out};
+    // keys in the order std::map sorts them (byte order), as site_json's object prints them
+    j.raw("{");
+    j.key("activity"), j.str(s.activity), j.raw(",");
+    j.key("area_ell_m2"), j.rounded(s.area_ell_m2), j.raw(",");
+    j.key("area_ha"), j.rounded(units::m2_to_ha(s.area_m2)), j.raw(",");
+    j.key("area_m2"), j.rounded(s.area_m2), j.raw(",");
+    j.key("area_mu"), j.rounded(units::m2_to_mu(s.area_m2)), j.raw(",");
+    // control units hit (in layer order, as site_json collects them)
+    j.key("control_units"), j.raw("[");
+    bool first_unit = true;
+    for (size_t li = 0; li < r.layers.size(); ++li) {
+        const auto& L = r.layers[li];
+        if (L.kind != "control_unit") continue;
+        for (const auto& h : s.per_layer[li].hits) {
+            const auto& f = L.layer.features[h.feature];
+            j.raw(first_unit ? "{" : ",{");
+            first_unit = false;
+            j.key("class"), j.str(L.binding.value(f, "class")), j.raw(",");
+            j.key("code"), j.str(L.code(h.feature)), j.raw(",");
+            j.key("emissions"), j.str(L.binding.value(f, "emissions")), j.raw(",");
+            j.key("name"), j.str(L.name(h.feature)), j.raw(",");
+            j.key("resources"), j.str(L.binding.value(f, "resources")), j.raw(",");
+            j.key("risk"), j.str(L.binding.value(f, "risk")), j.raw(",");
+            j.key("spatial_layout"), j.str(L.binding.value(f, "spatial_layout")), j.raw("}");
+        }
+    }
+    j.raw("],");
+    j.key("geometry"), j.str(family(s.dim)), j.raw(",");
+    // layers, by kind in byte order (the object's order)
+    j.key("layers"), j.raw("{");
+    std::vector<size_t> order(r.layers.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return r.layers[a].kind < r.layers[b].kind; });
+    thread_local std::vector<std::pair<double, size_t>> near;
+    for (size_t oi = 0; oi < order.size(); ++oi) {
+        // a kind repeated would be one key in site_json's object (the last layer wins)
+        if (oi + 1 < order.size() && r.layers[order[oi + 1]].kind == r.layers[order[oi]].kind) continue;
+        const size_t li = order[oi];
+        const auto& L = r.layers[li];
+        const auto& F = s.per_layer[li];
+        KindTotals t = totals(F);
+        if (oi) j.raw(",");
+        j.str(L.kind), j.raw(":{");
+        if (s.dim == 1) j.key("crossings"), j.integer(t.crossings), j.raw(",");
+        j.key("hits"), j.raw("[");
+        for (size_t k = 0; k < F.hits.size(); ++k) {
+            const auto& h = F.hits[k];
+            const bool area = s.dim == 2 && L.index->dim(h.feature) == 2;
+            const bool length = h.length_m > 0 || s.dim == 1;
+            j.raw(k ? ",{" : "{");
+            j.key("code"), j.str(L.code(h.feature)), j.raw(",");
+            if (s.dim == 1) j.key("crossings"), j.integer(h.crossings), j.raw(",");
+            j.key("fid"), j.integer(L.layer.features[h.feature].fid), j.raw(",");
+            if (length) {
+                j.key("length_ell_m"), j.rounded(h.length_ell_m), j.raw(",");
+                j.key("length_m"), j.rounded(h.length_m), j.raw(",");
+            }
+            j.key("name"), j.str(L.name(h.feature)), j.raw(",");
+            if (area) {
+                j.key("overlap_ell_m2"), j.rounded(h.overlap_ell_m2), j.raw(",");
+                j.key("overlap_ha"), j.rounded(units::m2_to_ha(h.overlap_m2)), j.raw(",");
+                j.key("overlap_m2"), j.rounded(h.overlap_m2), j.raw(",");
+                j.key("overlap_mu"), j.rounded(units::m2_to_mu(h.overlap_m2)), j.raw(",");
+                j.key("patch_share"), j.rounded(h.patch_share, 9), j.raw(",");
+            }
+            if (h.points_inside) j.key("points_inside"), j.integer(h.points_inside), j.raw(",");
+            if (area || s.dim == 1) j.key("site_share"), j.rounded(h.site_share, 9), j.raw(",");
+            j.key("tiny"), j.boolean(h.tiny), j.raw(",");
+            j.key("type"), j.str(L.type(h.feature)), j.raw("}");
+        }
+        j.raw("],");
+        if (s.dim == 1) j.key("length_inside_m"), j.rounded(t.length), j.raw(",");
+        j.key("n_hits"), j.integer(t.hits), j.raw(",");
+        near.clear();
+        for (const auto& [i, d] : F.near) near.emplace_back(d, i);
+        std::sort(near.begin(), near.end());
+        j.key("near"), j.raw("[");
+        for (size_t k = 0; k < near.size(); ++k) {
+            j.raw(k ? ",{" : "{");
+            j.key("code"), j.str(L.code(near[k].second)), j.raw(",");
+            j.key("distance_m"), j.rounded(near[k].first), j.raw("}");
+        }
+        j.raw("],");
+        j.key("nearest");
+        if (F.nearest >= 0) {
+            const size_t i = static_cast<size_t>(F.nearest);
+            j.raw("{"), j.key("code"), j.str(L.code(i)), j.raw(",");
+            j.key("distance_m"), j.rounded(F.dmin), j.raw(",");
+            j.key("name"), j.str(L.name(i)), j.raw("}");
+        } else {
+            j.raw("null");
+        }
+        j.raw(",");
+        if (s.dim == 2) {
+            j.key("overlap_ell_m2"), j.rounded(t.overlap_ell), j.raw(",");
+            j.key("overlap_m2"), j.rounded(t.overlap), j.raw(",");
+            j.key("site_share"), j.rounded(t.share, 9), j.raw(",");
+        }
+        j.key("within"), j.raw("[");
+        for (size_t k = 0; k < r.buffers.size(); ++k) {
+            j.raw(k ? ",{" : "{");
+            j.key("area_m2"), j.rounded(F.within_area_m2[k]), j.raw(",");
+            j.key("count"), j.integer(F.within_count[k]), j.raw(",");
+            j.key("distance_m"), j.real(r.buffers[k]), j.raw("}");
+        }
+        j.raw("]}");
+    }
+    j.raw("},");
+    j.key("length_ell_m"), j.rounded(s.length_ell_m), j.raw(",");
+    j.key("length_m"), j.rounded(s.length_m), j.raw(",");
+    j.key("n_hits"), j.integer(s.n_hits), j.raw(",");
+    j.key("name"), j.str(s.name), j.raw(",");
+    j.key("rules_fired"), j.raw("[");
+    for (size_t k = 0; k < s.fired.size(); ++k) {
+        const auto& f = s.fired[k];
+        const int li = r.layer_index(f.kind);
+        j.raw(k ? ",{" : "{");
+        j.key("detail"), j.str(f.detail), j.raw(",");
+        j.key("features"), j.raw("[");
+        for (size_t m = 0; m < f.features.size(); ++m) {
+            if (m) j.raw(",");
+            j.str(r.layers[li].code(f.features[m]));
+        }
+        j.raw("],");
+        j.key("id"), j.str(f.rule_id), j.raw(",");
+        j.key("layer"), j.str(f.kind), j.raw(",");
+        j.key("reason"), j.str(f.reason), j.raw(",");
+        j.key("reason_zh"), j.str(f.reason_zh), j.raw(",");
+        j.key("verdict"), j.str(f.verdict), j.raw("}");
+    }
+    j.raw("],");
+    j.key("site_id"), j.str(s.site_id), j.raw(",");
+    j.key("src_fid"), j.integer(r.sites.features[s.index].fid), j.raw(",");
+    j.key("tiny_overlaps"), j.integer(s.tiny_overlaps), j.raw(",");
+    j.key("verdict"), j.str(s.verdict), j.raw(",");
+    j.key("verdict_zh"), j.str(checks::verdict_zh(s.verdict)), j.raw("}");
+}
+
 void write_screen_json(std::ostream& o, const checks::ScreenResult& r, const json& head) {
     // streamed: the head's keys one per line, then one line per site, so memory stays flat. The
     // site lines of a chunk are built in parallel (site_json only reads the result) and written
@@ -250,7 +444,10 @@ void write_screen_json(std::ostream& o, const checks::ScreenResult& r, const jso
     for (size_t c0 = 0; c0 < n; c0 += chunk) {
         const size_t c1 = std::min(n, c0 + chunk);
         tbb::parallel_for(tbb::blocked_range<size_t>(c0, c1, 64), [&](const tbb::blocked_range<size_t>& range) {
-            for (size_t i = range.begin(); i != range.end(); ++i) lines[i - c0] = site_json(r, r.results[i]).dump();
+            for (size_t i = range.begin(); i != range.end(); ++i) {
+                lines[i - c0].clear();
+                site_json_text(r, r.results[i], lines[i - c0]);
+            }
         });
         for (size_t i = c0; i < c1; ++i) o << (i ? ",\n" : "\n") << lines[i - c0];
     }

@@ -77,6 +77,33 @@ void flatten_part(const GEOSGeometry* g, ConstraintIndex::Flat& f) {
 ConstraintIndex::Flat ConstraintIndex::flatten(const GEOSGeometry* g) {
     Flat f;
     flatten_part(g, f);
+    constexpr unsigned kGroupChunks = 8;
+    for (auto& run : f.runs) {
+        run.group0 = static_cast<unsigned>(f.groups.size());
+        for (unsigned c0 = run.chunk0; c0 < run.chunk1; c0 += kGroupChunks) {
+            const unsigned c1 = std::min(run.chunk1, c0 + kGroupChunks);
+            Chunk gr = f.chunks[c0];
+            gr.first = c0;
+            gr.last = c1;
+            for (unsigned c = c0 + 1; c < c1; ++c) {
+                gr.minx = std::min(gr.minx, f.chunks[c].minx);
+                gr.miny = std::min(gr.miny, f.chunks[c].miny);
+                gr.maxx = std::max(gr.maxx, f.chunks[c].maxx);
+                gr.maxy = std::max(gr.maxy, f.chunks[c].maxy);
+            }
+            f.groups.push_back(gr);
+        }
+        run.group1 = static_cast<unsigned>(f.groups.size());
+    }
+    if (!f.groups.empty()) {
+        f.box = f.groups.front();
+        for (const auto& gr : f.groups) {
+            f.box.minx = std::min(f.box.minx, gr.minx);
+            f.box.miny = std::min(f.box.miny, gr.miny);
+            f.box.maxx = std::max(f.box.maxx, gr.maxx);
+            f.box.maxy = std::max(f.box.maxy, gr.maxy);
+        }
+    }
     return f;
 }
 
@@ -163,15 +190,23 @@ PointRelation point_relation(const ConstraintIndex::Flat& F, double px, double p
     bool inside = false;
     double d2 = std::numeric_limits<double>::infinity();
     const double* xy = F.xy.data();
-    // seed the distance with the chunk whose box is nearest, so that the pass below skips most
-    // chunks for the distance (it then only walks those straddling the point's y)
+    // seed the distance with the chunk whose box is nearest within the group whose box is nearest,
+    // so that the pass below skips most chunks for the distance (it then only walks those
+    // straddling the point's y). The seed only decides what is skipped, never the minimum.
     {
         size_t best = F.chunks.size();
         double lb = std::numeric_limits<double>::infinity();
-        for (size_t c = 0; c < F.chunks.size(); ++c) {
-            double b = box_d2(F.chunks[c], px, py);
-            if (b < lb) lb = b, best = c;
+        size_t bestg = F.groups.size();
+        for (size_t g = 0; g < F.groups.size(); ++g) {
+            double b = box_d2(F.groups[g], px, py);
+            if (b < lb) lb = b, bestg = g;
         }
+        lb = std::numeric_limits<double>::infinity();
+        if (bestg < F.groups.size())
+            for (size_t c = F.groups[bestg].first; c < F.groups[bestg].last; ++c) {
+                double b = box_d2(F.chunks[c], px, py);
+                if (b < lb) lb = b, best = c;
+            }
         if (best < F.chunks.size()) {
             const auto& ch = F.chunks[best];
             if (ch.first == ch.last)
@@ -193,15 +228,21 @@ PointRelation point_relation(const ConstraintIndex::Flat& F, double px, double p
             d2 = std::min(d2, (p[0] - px) * (p[0] - px) + (p[1] - py) * (p[1] - py));
             continue;
         }
-        for (unsigned c = run.chunk0; c < run.chunk1; ++c) {
-            const auto& ch = F.chunks[c];
-            const bool cross = run.polygon >= 0 && !(ch.maxy <= py || ch.miny > py);
-            const bool near = box_d2(ch, px, py) <= d2;
-            if (!cross && !near) continue;
-            for (unsigned j = ch.first + 1; j <= ch.last; ++j) {
-                double ax = xy[2 * j - 2], ay = xy[2 * j - 1], bx = xy[2 * j], by = xy[2 * j + 1];
-                if (cross && (ay > py) != (by > py) && px < ax + (py - ay) * (bx - ax) / (by - ay)) in = !in;
-                if (near) d2 = std::min(d2, seg_d2(px, py, ax, ay, bx, by));
+        // a group whose box is above or below the point and farther than the nearest segment so
+        // far holds no chunk that the test below would walk (the distance only decreases)
+        for (unsigned g = run.group0; g < run.group1; ++g) {
+            const auto& gr = F.groups[g];
+            if (!(run.polygon >= 0 && !(gr.maxy <= py || gr.miny > py)) && box_d2(gr, px, py) > d2) continue;
+            for (unsigned c = gr.first; c < gr.last; ++c) {
+                const auto& ch = F.chunks[c];
+                const bool cross = run.polygon >= 0 && !(ch.maxy <= py || ch.miny > py);
+                const bool near = box_d2(ch, px, py) <= d2;
+                if (!cross && !near) continue;
+                for (unsigned j = ch.first + 1; j <= ch.last; ++j) {
+                    double ax = xy[2 * j - 2], ay = xy[2 * j - 1], bx = xy[2 * j], by = xy[2 * j + 1];
+                    if (cross && (ay > py) != (by > py) && px < ax + (py - ay) * (bx - ax) / (by - ay)) in = !in;
+                    if (near) d2 = std::min(d2, seg_d2(px, py, ax, ay, bx, by));
+                }
             }
         }
     }
@@ -275,47 +316,100 @@ double flat_distance(const ConstraintIndex::Flat& a, const ConstraintIndex::Flat
     double best = std::numeric_limits<double>::infinity();
     const double *pa = a.xy.data(), *pb = b.xy.data();
     auto at = [](const double* xy, unsigned j) { return XY{xy[2 * j], xy[2 * j + 1]}; };
-    // the pair of chunks whose boxes are nearest is measured first: its minimum is then close to
-    // the answer, and the other pairs are skipped when their boxes are farther apart than it
+    // pairs (chunk of a, group of chunks of b) are visited nearest boxes first, and within them
+    // the pairs of chunks: the minimum is soon close to the answer, and every pair whose boxes
+    // are farther apart than it is skipped (the order decides only what is skipped, never the
+    // minimum)
     struct Pair {
         double lb;
-        unsigned ia, ib;
+        unsigned ia, gb;
     };
     thread_local std::vector<Pair> pairs;
     pairs.clear();
-    size_t first = 0;
-    for (unsigned ia = 0; ia < a.chunks.size(); ++ia)
-        for (unsigned ib = 0; ib < b.chunks.size(); ++ib) {
-            const double lb = box_box(a.chunks[ia], b.chunks[ib]);
-            if (lb > cutoff) continue;
-            pairs.push_back({lb, ia, ib});
-            if (pairs.back().lb < pairs[first].lb) first = pairs.size() - 1;
+    if (a.chunks.empty() || b.chunks.empty()) return best;
+    for (unsigned gb = 0; gb < b.groups.size(); ++gb) {
+        if (box_box(a.box, b.groups[gb]) > cutoff) continue;
+        for (unsigned ia = 0; ia < a.chunks.size(); ++ia) {
+            const double lb = box_box(a.chunks[ia], b.groups[gb]);
+            if (lb <= cutoff) pairs.push_back({lb, ia, gb});
         }
-    if (!pairs.empty()) std::swap(pairs[0], pairs[first]);
-    for (const Pair& pr : pairs) {
-        if (pr.lb > best || pr.lb > cutoff) continue;
-        const auto& ca = a.chunks[pr.ia];
-        const auto& cb = b.chunks[pr.ib];
-        const bool apt = ca.first == ca.last, bpt = cb.first == cb.last;
-        if (apt && bpt) {
-            best = std::min(best, pt_dist(at(pa, ca.first), at(pb, cb.first)));
-        } else if (apt) {
-            for (unsigned k = cb.first + 1; k <= cb.last; ++k) best = std::min(best, pt_seg(at(pa, ca.first), at(pb, k - 1), at(pb, k)));
-        } else if (bpt) {
-            for (unsigned j = ca.first + 1; j <= ca.last; ++j) best = std::min(best, pt_seg(at(pb, cb.first), at(pa, j - 1), at(pa, j)));
-        } else {
-            for (unsigned j = ca.first + 1; j <= ca.last; ++j) {
-                const XY A = at(pa, j - 1), B = at(pa, j);
-                for (unsigned k = cb.first + 1; k <= cb.last; ++k) {
-                    const XY C = at(pb, k - 1), D = at(pb, k);
-                    const double gap = seg_box_gap(A, B, C, D);
-                    if (gap > best || gap > cutoff) continue;  // cannot lower the minimum, or beyond the cutoff
-                    best = std::min(best, seg_seg(A, B, C, D));
+    }
+    std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
+        return x.lb < y.lb || (x.lb == y.lb && (x.ia < y.ia || (x.ia == y.ia && x.gb < y.gb)));
+    });
+    for (const Pair& gp : pairs) {
+        if (gp.lb > best) break;
+        const auto& ca = a.chunks[gp.ia];
+        for (unsigned ib = b.groups[gp.gb].first; ib < b.groups[gp.gb].last; ++ib) {
+            const auto& cb = b.chunks[ib];
+            const double lb = box_box(ca, cb);
+            if (lb > best || lb > cutoff) continue;
+            const bool apt = ca.first == ca.last, bpt = cb.first == cb.last;
+            if (apt && bpt) {
+                best = std::min(best, pt_dist(at(pa, ca.first), at(pb, cb.first)));
+            } else if (apt) {
+                for (unsigned k = cb.first + 1; k <= cb.last; ++k) best = std::min(best, pt_seg(at(pa, ca.first), at(pb, k - 1), at(pb, k)));
+            } else if (bpt) {
+                for (unsigned j = ca.first + 1; j <= ca.last; ++j) best = std::min(best, pt_seg(at(pb, cb.first), at(pa, j - 1), at(pa, j)));
+            } else {
+                for (unsigned j = ca.first + 1; j <= ca.last; ++j) {
+                    const XY A = at(pa, j - 1), B = at(pa, j);
+                    for (unsigned k = cb.first + 1; k <= cb.last; ++k) {
+                        const XY C = at(pb, k - 1), D = at(pb, k);
+                        const double gap = seg_box_gap(A, B, C, D);
+                        if (gap > best || gap > cutoff) continue;  // cannot lower the minimum, or beyond the cutoff
+                        best = std::min(best, seg_seg(A, B, C, D));
+                    }
                 }
             }
         }
     }
     return best;
+}
+
+// The line from a point site to the nearest point of a feature, as GEOSNearestPoints computes it
+// (DistanceOp: the rings and lines in order, the first segment with a strictly smaller
+// Distance::pointToSegment wins, its LineSegment::closestPoint), without GEOS's per-vertex calls.
+// `dmin` is the distance found by the screening loop: chunks whose box is farther are skipped,
+// which never skips the first segment holding the minimum. Features with point parts go to GEOS.
+geom::Geom point_nearest_line(double px, double py, double dmin, const GEOSGeometry* site, const ConstraintIndex::Flat& F,
+                              const GEOSGeometry* f) {
+    for (const auto& run : F.runs)
+        if (run.count < 2) return geom::nearest_line(site, f);
+    const double* xy = F.xy.data();
+    const XY p{px, py};
+    const double reach = dmin * (1 + 1e-9) + 1e-6;
+    double best = std::numeric_limits<double>::infinity();
+    XY at{0, 0}, A0{0, 0}, B0{0, 0};
+    bool found = false;
+    for (const auto& run : F.runs)
+        for (unsigned c = run.chunk0; c < run.chunk1; ++c) {
+            const auto& ch = F.chunks[c];
+            if (box_d2(ch, px, py) > reach * reach) continue;
+            for (unsigned j = ch.first + 1; j <= ch.last; ++j) {
+                const XY A{xy[2 * j - 2], xy[2 * j - 1]}, B{xy[2 * j], xy[2 * j + 1]};
+                const double d = pt_seg(p, A, B);
+                if (d < best) best = d, A0 = A, B0 = B, found = true;
+            }
+        }
+    if (!found) return geom::nearest_line(site, f);
+    // LineSegment::closestPoint(p): the projection when strictly inside the segment, else the
+    // nearer end (p1 on a tie)
+    double factor;
+    if (p.x == A0.x && p.y == A0.y) factor = 0.0;
+    else if (p.x == B0.x && p.y == B0.y) factor = 1.0;
+    else {
+        const double dx = B0.x - A0.x, dy = B0.y - A0.y;
+        factor = ((p.x - A0.x) * dx + (p.y - A0.y) * dy) / (dx * dx + dy * dy);
+    }
+    if (factor > 0 && factor < 1) at = XY{A0.x + factor * (B0.x - A0.x), A0.y + factor * (B0.y - A0.y)};
+    else at = pt_dist(p, A0) < pt_dist(p, B0) ? A0 : B0;
+    auto h = geom::ctx();
+    GEOSCoordSequence* cs = GEOSCoordSeq_create_r(h, 2, 2);
+    if (!cs) return geom::nearest_line(site, f);
+    GEOSCoordSeq_setXY_r(h, cs, 0, px, py);
+    GEOSCoordSeq_setXY_r(h, cs, 1, at.x, at.y);
+    return geom::own(GEOSGeom_createLineString_r(geom::clear_error(), cs), "nearest line");
 }
 
 // Places where the inside stretches of a line meet the polygon's boundary: each end of a merged
@@ -392,6 +486,12 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
         bool hit;
         double d = 0.0;
         if (point_site) {
+            // the tree's query box is the site's box grown by `reach` on each side: a feature in its
+            // corner can still be farther than `reach` from the point even to its box
+            if (reach > 0) {
+                const auto& F = idx.flat(i);
+                if (!F.chunks.empty() && box_d2(F.box, px, py) > reach * reach) continue;
+            }
             PointRelation pr = point_relation(idx.flat(i), px, py);
             hit = pr.hit;
             d = pr.dist;
@@ -495,7 +595,9 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
         }
     }
     if (out.nearest >= 0 && out.dmin > 0)
-        out.nearest_line = geom::nearest_line(site, idx.geom(static_cast<size_t>(out.nearest)));
+        out.nearest_line = point_site ? point_nearest_line(px, py, out.dmin, site, idx.flat(static_cast<size_t>(out.nearest)),
+                                                           idx.geom(static_cast<size_t>(out.nearest)))
+                                      : geom::nearest_line(site, idx.geom(static_cast<size_t>(out.nearest)));
     return out;
 }
 

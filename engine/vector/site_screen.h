@@ -38,11 +38,17 @@ public:
         unsigned first, count;       // vertices
         unsigned chunk0, chunk1;     // chunks [chunk0, chunk1)
         int polygon;                 // index of the polygon within the feature, -1 for a line or point
+        unsigned group0 = 0, group1 = 0;  // groups [group0, group1)
     };
     struct Flat {
         std::vector<double> xy;
         std::vector<Run> runs;
         std::vector<Chunk> chunks;
+        // a second level: groups of up to kGroupChunks consecutive chunks of one run, with the box
+        // of their boxes; first/last = chunk indices [first, last). A point loop skips a whole
+        // group when no chunk of it could matter.
+        std::vector<Chunk> groups;
+        Chunk box{};  // of every vertex (valid when chunks is not empty)
         int polygons = 0;
     };
     static Flat flatten(const GEOSGeometry* g);
