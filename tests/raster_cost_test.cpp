@@ -266,15 +266,36 @@ TEST_CASE("cost: identical to a textbook Dijkstra on random grids (costs, ties, 
 }
 
 TEST_CASE("cost: the same result whatever the tiles, the band and the thread count", "[raster][cost]") {
-    // tiles down to 2 x 2 cells (knight's moves then jump over a whole tile's width into the
-    // next one), bands from a fraction of a step (nearly one Dijkstra) to the whole grid (tiles
-    // settle everything at once and correct each other), 1 and 2 threads: always the reference
-    for (uint64_t seed = 201; seed <= 206; ++seed) {
+    // tiles down to 1 x 1 cells (2 x 2 with knight's moves: a tile is never narrower than a move
+    // reaches), bands from a fraction of a step (nearly one Dijkstra) to the whole grid (tiles
+    // settle everything at once and correct each other, so a source rank dropping at equal cost
+    // must travel on), grids of one row or column, 1 and 2 threads: always the reference
+    for (uint64_t seed = 201; seed <= 320; ++seed) {
         const bool knight = seed % 2 == 0, integer = seed % 3 != 0;
-        for (int tile : {2, 3, 7, 16})
-            for (double band : {0.3, 4.0, 1e9})
-                for (int threads : {1, 2}) compare_with_reference<float>(seed, 37, 29, knight, false, integer, tile, band, threads);
+        const int W = seed % 5 == 0 ? 1 : 5 + static_cast<int>(seed % 33), H = seed % 7 == 0 ? 1 : 4 + static_cast<int>(seed * 3 % 29);
+        for (int tile : {1, 2, 3, 7, 16})
+            for (double band : {0.3, 4.0, 1e9, 1e12})
+                for (int threads : {1, 2}) compare_with_reference<float>(seed, W, H, knight, false, integer, tile, band, threads);
     }
     compare_with_reference<double>(300, 150, 140, true, true, false, 20, 2.0, 2);
     compare_with_reference<float>(301, 150, 140, false, false, true, 9, 1e9, 2);
+}
+
+TEST_CASE("cost: a step too small to change the cost never makes back-links loop", "[raster][cost]") {
+    // 4 x 1, resistances 1, 1e-30, 1e-30, 1e-30, source at the west end: cells 1..3 all cost
+    // (1 + 1e-30) / 2 = 0.5 (the other steps add less than half a rounding unit). Each must point
+    // west, back towards the source (a tie taken from an equal-cost neighbour would make cells 2
+    // and 3, or 1 and 2, point at each other)
+    for (int tile : {0, 1, 2})
+        for (double band : {0.0, 1e12}) {
+            CostSetup s{4, 1, 1.0, 1.0, false, false, tile, band};
+            std::vector<double> r = {1, 1e-30, 1e-30, 1e-30};
+            CostState st;
+            cost_run(s, r.data(), {{0, 1}}, st);
+            INFO("tile " << tile << " band " << band);
+            CHECK(st.acc[1] == 0.5);
+            CHECK(st.acc[3] == 0.5);
+            CHECK(st.dir[0] == kSourceDir);
+            for (int c = 1; c < 4; ++c) CHECK(cost_move(st.dir[c]).dc == -1);
+        }
 }

@@ -15,7 +15,8 @@
 // giving that sum, then the lowest move number, and a cell whose rank drops at an equal cost is
 // processed again so that its neighbours follow. (The one case where a strictly ordered search
 // could differ is a step whose cost is below half the rounding unit of the accumulated cost, which
-// resistances > 0 of ordinary magnitude never give.)
+// resistances > 0 of ordinary magnitude never give: the costs are still the same, and such a step
+// never wins a tie, so back-links cannot loop between cells of equal cost; see relax.)
 #include "raster/raster_cost_grid.h"
 
 #include <sys/mman.h>
@@ -127,21 +128,26 @@ RankedSources rank_sources(const std::vector<std::pair<uint64_t, int32_t>>& sour
 namespace {
 
 // A message from one tile to a neighbouring one: a candidate label for a cell of the neighbour.
+// The sign bit of `cand` (costs are >= 0) says that the step added nothing to the cost (below half
+// its rounding unit): such a label may lower the cell's cost but never wins a tie (see relax).
 struct Msg {
     double cand;
     uint32_t j, ad;
 };
 
 // Applies a candidate label to a cell (the search's one update rule, whatever the order):
-// true when the cell must be (re)processed.
+// true when the cell must be (re)processed. `tie` is false when the step from the predecessor
+// left its cost unchanged: a tie is then never taken, so a back-link always points to a cell of
+// strictly lower cost or to the one that first set the cell's cost, and back-links never loop
+// (two cells of equal cost could otherwise each take the other as predecessor).
 template <class R>
-inline bool relax(CostCell<R>& cj, double cand, uint32_t nad) {
+inline bool relax(CostCell<R>& cj, double cand, uint32_t nad, bool tie) {
     if (cand < cj.acc) {
         cj.acc = cand;
         cj.ad = nad;
         return true;
     }
-    if (cand == cj.acc && link_of(cj.ad) != kSourceDir && nad < cj.ad) {
+    if (tie && cand == cj.acc && link_of(cj.ad) != kSourceDir && nad < cj.ad) {
         // exact tie: the lower source rank (then the lower move number) wins, whatever the order;
         // a lower rank must reach the cell's own neighbours too
         const bool again = rank_of(nad) < rank_of(cj.ad);
@@ -209,7 +215,7 @@ private:
 
 // One tile of the grid: its cells [r0, r1) x [c0, c1) (unpadded), its own heap of labels and the
 // messages it has for its 8 neighbours (index (dr + 1) * 3 + (dc + 1)).
-struct Tile {
+struct alignas(128) Tile {
     int r0, r1, c0, c1;
     RadixHeap heap;
     std::vector<Entry> arrivals;
@@ -266,15 +272,20 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
     // The width of the cost band a round settles: a few dozen cells at the typical resistance
     // (a wider band means fewer rounds but more cells processed again when a tile's neighbour
     // hands over a cheaper label late). It changes the work, never the result.
-    double typical = 0;
+    double typical = 1.0;
     {
-        long long n = 0;
+        // the median of a sample (not the mean: a few very expensive cells would widen the band
+        // to thousands of cells and make tiles settle, and correct, far more at once)
+        std::vector<double> sample;
         const size_t total = static_cast<size_t>(W) * H, stride = std::max<size_t>(1, total / 65536);
         for (size_t q = stride / 2; q < total; q += stride) {
             const double v = static_cast<double>(cell[g.index(static_cast<int>(q / W), static_cast<int>(q % W))].res);
-            if (!std::isnan(v)) typical += v, ++n;
+            if (!std::isnan(v)) sample.push_back(v);
         }
-        typical = n ? typical / n : 1.0;
+        if (!sample.empty()) {
+            std::nth_element(sample.begin(), sample.begin() + sample.size() / 2, sample.end());
+            typical = sample[sample.size() / 2];
+        }
     }
     const double band = std::max(1e-300, (s.band_cells > 0 ? s.band_cells : 32.0) * typical * std::min(mv.len[1], mv.len[3]));
 
@@ -284,13 +295,15 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
     // search (the least floating sum, then the lowest rank, then the lowest move), whatever the
     // tiles, the bound or the thread count.
     auto run_tile = [&](Tile& t, uint64_t bound) {
+        const int r0 = t.r0, r1 = t.r1, c0 = t.c0, c1 = t.c1;
+        uint64_t processed = 0;
         while (!t.heap.empty() && t.heap.top() < bound) {
             const Entry e = t.heap.pop();
             const uint32_t i = e.i;
             const double ec = cost_of(e.key);
             CostCell<R>& ci = cell[i];
             if (ec != ci.acc) continue;  // stale: a lower cost came later
-            ++t.processed;
+            ++processed;
             const int r = static_cast<int>(i / static_cast<uint64_t>(Wp)) - kCostPad, c = static_cast<int>(i % static_cast<uint64_t>(Wp)) - kCostPad;
             const double ri = static_cast<double>(ci.res);
             const uint32_t base = ci.ad & ~31u;
@@ -304,14 +317,16 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
                 const double cand = ec + step;
                 const uint32_t nad = base | mv.opposite[k];
                 const int rr = r + dr[k], cc = c + dc[k];
-                if (rr >= t.r0 && rr < t.r1 && cc >= t.c0 && cc < t.c1) {
-                    if (relax(cj, cand, nad)) push(t, key_of(cand), j);
+                const bool tie = cand != ec;
+                if (rr >= r0 && rr < r1 && cc >= c0 && cc < c1) {
+                    if (relax(cj, cand, nad, tie)) push(t, key_of(cand), j);
                 } else {
-                    const int d = (rr < t.r0 ? 0 : rr >= t.r1 ? 6 : 3) + (cc < t.c0 ? 0 : cc >= t.c1 ? 2 : 1);
-                    t.out[d].push_back({cand, j, nad});
+                    const int d = (rr < r0 ? 0 : rr >= r1 ? 6 : 3) + (cc < c0 ? 0 : cc >= c1 ? 2 : 1);
+                    t.out[d].push_back({tie ? cand : -cand, j, nad});
                 }
             }
         }
+        t.processed += processed;
     };
     auto deliver = [&](int ty, int tx) {
         Tile& t = tiles[static_cast<size_t>(ty) * ntx + tx];
@@ -321,7 +336,8 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
                 if ((sy == 0 && sx == 0) || ny < 0 || ny >= nty || nx < 0 || nx >= ntx) continue;
                 // the neighbour's messages towards this tile: direction (-sy, -sx) seen from it
                 for (const Msg& m : tiles[static_cast<size_t>(ny) * ntx + nx].out[(1 - sy) * 3 + (1 - sx)])
-                    if (relax(cell[m.j], m.cand, m.ad)) t.arrivals.push_back({key_of(m.cand), m.j});
+                    if (relax(cell[m.j], std::fabs(m.cand), m.ad, !std::signbit(m.cand)))
+                        t.arrivals.push_back({key_of(std::fabs(m.cand)), m.j});
             }
         if (t.arrivals.empty()) return;
         uint64_t least = t.arrivals[0].key;
@@ -356,6 +372,7 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
         tbb::this_task_arena::isolate([&] {
             tbb::parallel_for(size_t(0), active.size(), [&](size_t a) { run_tile(tiles[active[a]], bkey); }, tbb::simple_partitioner());
         });
+
         targets.clear();
         for (size_t q : active) {
             const int ty = static_cast<int>(q) / ntx, tx = static_cast<int>(q) % ntx;
@@ -376,7 +393,10 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
         for (size_t q : active) {
             Tile& t = tiles[q];
             const bool idle = t.heap.empty();
-            if (idle) t.heap.release();
+            if (idle) {
+                t.heap.release();
+                std::vector<Entry>().swap(t.arrivals);
+            }
             for (auto& o : t.out) {
                 if (idle) std::vector<Msg>().swap(o);
                 else o.clear();
