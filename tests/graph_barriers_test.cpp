@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstring>
 
 #include "graph_test_util.h"
 #include "graph/barriers.h"
@@ -121,6 +122,36 @@ TEST_CASE("barriers: invariants on the gorilla sanctuary vegetation", "[graph][b
         CHECK(w.score == Approx((c.lcd - (ma + mb + across * res.min)) / across).epsilon(1e-9));
         CHECK(w.score > 0);
         CHECK(w.lcd_restored < c.lcd);
+    }
+    // The same results whatever order and batches the corridors come in (the accumulator keeps per cell the
+    // highest score, ties to the lowest corridor index): one corridor at a time, last to first.
+    {
+        BarrierAccumulator acc(p, cor.corridors.size(), bo, "t");
+        for (std::size_t k = cor.corridors.size(); k-- > 0;) acc.add(cor.corridors, k, k + 1, cor.fields);
+        auto r = acc.finish(cor.corridors);
+        REQUIRE(r.score.size() == b.score.size());
+        CHECK(std::memcmp(r.score.data(), b.score.data(), r.score.size() * sizeof(float)) == 0);
+        CHECK(r.best == b.best);
+        CHECK(r.best_improvement == b.best_improvement);
+        REQUIRE(r.top.size() == b.top.size());
+        for (std::size_t i = 0; i < r.top.size(); ++i) {
+            CHECK(r.top[i].cell == b.top[i].cell);
+            CHECK(r.top[i].corridor == b.top[i].corridor);
+            CHECK(r.top[i].radius == b.top[i].radius);
+            CHECK(r.top[i].score == b.top[i].score);
+            CHECK(r.top[i].improvement == b.top[i].improvement);
+        }
+    }
+    // The top windows: decreasing scores, each the raster's value at its centre (as float), windows apart.
+    for (std::size_t i = 0; i < b.top.size(); ++i) {
+        CHECK(static_cast<float>(b.top[i].score) == b.score[b.top[i].cell]);
+        if (i) CHECK(b.top[i].score <= b.top[i - 1].score);
+        for (std::size_t j = 0; j < i; ++j) {
+            const long long dr = static_cast<long long>(b.top[i].cell / W) - static_cast<long long>(b.top[j].cell / W);
+            const long long dc = static_cast<long long>(b.top[i].cell % W) - static_cast<long long>(b.top[j].cell % W);
+            const long long rr = b.top[i].radius + b.top[j].radius;
+            CHECK(dr * dr + dc * dc > rr * rr);
+        }
     }
     // With a restored resistance above the highest one nothing can improve.
     bo.restored_resistance = res.max * 2;

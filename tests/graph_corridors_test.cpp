@@ -120,8 +120,12 @@ TEST_CASE("corridors: the bounded search equals the full cost run up to its boun
         for (auto c : src) ss.emplace_back(c, 1);
         eco::raster::cost_run(s, res.data(), ss, st);
         const double bound = 1500;
-        std::vector<double> scratch(W * H, std::numeric_limits<double>::infinity());
-        auto f = bounded_cost(W, H, 10, 10, knight, res.data(), src, bound, scratch);
+        // r_min 1 (the lowest resistance): the window is the sources' box grown by 1500 / (1 x 10) + 1 cells,
+        // the whole grid here.
+        BoundedSearch ws;
+        // a first search from elsewhere leaves the workspace dirty: the next one must not see its values
+        (void)bounded_cost(s, res.data(), {static_cast<uint64_t>(2 * W + 35)}, 400, 1.0, ws);
+        auto f = bounded_cost(s, res.data(), src, bound, 1.0, ws);
         long long inside = 0;
         for (int r = 0; r < H; ++r)
             for (int c = 0; c < W; ++c) {
@@ -135,7 +139,20 @@ TEST_CASE("corridors: the bounded search equals the full cost run up to its boun
                 }
             }
         CHECK(inside > 50);
-        for (double v : scratch) REQUIRE(std::isinf(v));  // scratch left clean
+        // the workspace keeps only the settled cells' values (unsettled ones reset), and reuses its buffers
+        long long finite = 0;
+        for (std::size_t i = 0; i < ws.acc.size(); ++i) finite += std::isfinite(ws.acc[i]);
+        CHECK(finite == inside);
+        // a bound with a window smaller than the grid (r_min = the true minimum resistance, 1 here, and a
+        // bound of 150: 16 cells around the sources): still exact inside, +inf beyond
+        auto g = bounded_cost(s, res.data(), src, 150, 1.0, ws);
+        CHECK(ws.w < W);
+        for (int r = 0; r < H; ++r)
+            for (int c = 0; c < W; ++c) {
+                const double full = st.acc[r * W + c];
+                if (full <= 150) CHECK(g.at(r, c) == full);
+                else CHECK(std::isinf(g.at(r, c)));
+            }
     }
 }
 

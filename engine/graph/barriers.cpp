@@ -39,26 +39,54 @@ BarrierAccumulator::BarrierAccumulator(const Patches& p, std::size_t corridors, 
     if (opt.radii.empty()) throw BadInput(op + ": give at least one barrier radius (cells)");
     for (int R : opt.radii)
         if (R < 1) throw BadInput(op + ": barrier radii must be whole numbers of cells >= 1, got " + std::to_string(R));
+    if (opt.radii.size() > 255) throw BadInput(op + ": give at most 255 barrier radii");
     if (!(opt.restored_resistance > 0)) throw BadInput(op + ": the restored resistance must be > 0");
     if (opt.top < 0) throw BadInput(op + ": the number of top barriers must be >= 0");
     const std::size_t n = static_cast<std::size_t>(p.grid.width) * p.grid.height;
     out_.score.assign(n, std::numeric_limits<float>::quiet_NaN());
     out_.best.assign(nc_, 0.0);
     out_.best_improvement.assign(nc_, 0.0);
-    from_.assign(n, static_cast<std::uint32_t>(nc_));
-    rad_.assign(n, 0);
-    imp_.assign(n, 0.0);
-    best_.assign(n, -1.0);
+    tiles_w_ = (p.grid.width + kTile - 1) / kTile;
+    tiles_.resize(static_cast<std::size_t>(tiles_w_) * static_cast<std::size_t>((p.grid.height + kTile - 1) / kTile));
 }
+
+BarrierAccumulator::Tile& BarrierAccumulator::tile(std::size_t g) {
+    const int W = p_.grid.width;
+    const int r = static_cast<int>(g / W), c = static_cast<int>(g % W);
+    auto& t = tiles_[static_cast<std::size_t>(r / kTile) * tiles_w_ + static_cast<std::size_t>(c / kTile)];
+    if (!t) {
+        t = std::make_unique<Tile>();
+        std::fill(std::begin(t->best), std::end(t->best), 0.0);
+        std::fill(std::begin(t->imp), std::end(t->imp), 0.0);
+        std::fill(std::begin(t->from), std::end(t->from), static_cast<std::uint32_t>(nc_));
+        std::fill(std::begin(t->rad), std::end(t->rad), std::uint8_t(0));
+    }
+    return *t;
+}
+
+const BarrierAccumulator::Tile* BarrierAccumulator::find_tile(std::size_t g) const {
+    const int W = p_.grid.width;
+    const int r = static_cast<int>(g / W), c = static_cast<int>(g % W);
+    return tiles_[static_cast<std::size_t>(r / kTile) * tiles_w_ + static_cast<std::size_t>(c / kTile)].get();
+}
+
+namespace {
+inline std::size_t in_tile(std::size_t g, int W, int T) {
+    const int r = static_cast<int>(g / W), c = static_cast<int>(g % W);
+    return static_cast<std::size_t>(r % T) * T + static_cast<std::size_t>(c % T);
+}
+}  // namespace
 
 void BarrierAccumulator::add(const std::vector<Corridor>& cs, std::size_t k0, std::size_t k1,
                              const std::vector<CostField>& fields) {
     const int W = p_.grid.width;
     const double s = p_.grid.cw;
-    struct Best {
-        std::vector<double> score;   // box cells
-        std::vector<uint8_t> radius_index;
-        std::vector<double> improvement;
+    // The cells of one corridor with a positive score (fbox coordinates, in cell order): the rest of its fbox
+    // scores 0. Only these are held, so a corridor costs what it improves, not its (possibly large) fbox.
+    struct Hit {
+        std::uint32_t i;
+        std::uint8_t radius_index;
+        double score, improvement;
     };
     std::vector<std::vector<Offset>> discs;
     for (int R : opt_.radii) discs.push_back(disc(R));
@@ -68,10 +96,10 @@ void BarrierAccumulator::add(const std::vector<Corridor>& cs, std::size_t k0, st
     const double restored_min =
         2.0 * *std::min_element(opt.radii.begin(), opt.radii.end()) * s * opt.restored_resistance;
 
-    // Corridors in groups (parallel inside a group, merged in corridor order after it): the per-corridor
-    // scores of one group only are held at a time; the merge order keeps the results thread-count free.
+    // Corridors in groups (parallel inside a group, merged after it). The merge keeps, per cell, the highest
+    // score and among equal scores the lowest corridor index: the results do not depend on the order.
     const std::size_t group = 16;
-    std::vector<Best> per(group);
+    std::vector<std::vector<Hit>> per(group);
     for (std::size_t g0 = k0; g0 < k1; g0 += group) {
     const std::size_t g1 = std::min(k1, g0 + group);
     tbb::parallel_for(g0, g1, [&](std::size_t k) {
@@ -79,11 +107,8 @@ void BarrierAccumulator::add(const std::vector<Corridor>& cs, std::size_t k0, st
         if (c.fbox.w <= 0 || c.fbox.h <= 0) return;
         const CostField& A = fields[c.u];
         const CostField& B = fields[c.v];
-        Best& b = per[k - g0];
+        std::vector<Hit>& hits = per[k - g0];
         const std::size_t bn = static_cast<std::size_t>(c.fbox.w) * c.fbox.h;
-        b.score.assign(bn, 0.0);
-        b.radius_index.assign(bn, 0);
-        b.improvement.assign(bn, 0.0);
         // A lower bound of mA + mB for every radius: the minima over the square of the largest radius (it holds
         // every disc), by separable min filters. A cell whose bound cannot give an improvement even with the
         // smallest window is skipped: floating-point sums are monotone, so the skipped cells are exactly ones
@@ -108,14 +133,15 @@ void BarrierAccumulator::add(const std::vector<Corridor>& cs, std::size_t k0, st
                     }
             }
         }
-        for (std::size_t ri = 0; ri < discs.size(); ++ri) {
-            const int R = opt.radii[ri];
-            const double across = 2.0 * R * s;
-            const double restored = across * opt.restored_resistance;
-            for (int r = 0; r < c.fbox.h; ++r)
-                for (int q = 0; q < c.fbox.w; ++q) {
-                    if (!(c.lcd - (lb[static_cast<std::size_t>(r) * c.fbox.w + q] + restored_min) > 0)) continue;
-                    const int gr = r + c.fbox.y, gc = q + c.fbox.x;
+        for (int r = 0; r < c.fbox.h; ++r)
+            for (int q = 0; q < c.fbox.w; ++q) {
+                const std::size_t i = static_cast<std::size_t>(r) * c.fbox.w + q;
+                if (!(c.lcd - (lb[i] + restored_min) > 0)) continue;
+                const int gr = r + c.fbox.y, gc = q + c.fbox.x;
+                Hit h{static_cast<std::uint32_t>(i), 0, 0.0, 0.0};
+                for (std::size_t ri = 0; ri < discs.size(); ++ri) {  // radii in the given order; ties keep the first
+                    const double across = 2.0 * opt.radii[ri] * s;
+                    const double restored = across * opt.restored_resistance;
                     double ma = inf, mb = inf;
                     for (const Offset& o : discs[ri]) {  // at() is +inf outside a field's box (inside the grid)
                         ma = std::min(ma, A.at(gr + o.dr, gc + o.dc));
@@ -125,83 +151,96 @@ void BarrierAccumulator::add(const std::vector<Corridor>& cs, std::size_t k0, st
                     const double imp = c.lcd - (ma + mb + restored);
                     if (!(imp > 0)) continue;
                     const double sc = imp / across;
-                    const std::size_t i = static_cast<std::size_t>(r) * c.fbox.w + q;
-                    if (sc > b.score[i]) {
-                        b.score[i] = sc;
-                        b.radius_index[i] = static_cast<uint8_t>(ri);
-                        b.improvement[i] = imp;
+                    if (sc > h.score) {
+                        h.score = sc;
+                        h.radius_index = static_cast<std::uint8_t>(ri);
+                        h.improvement = imp;
                     }
                 }
-        }
+                if (h.score > 0) hits.push_back(h);
+            }
     });
-    // Mosaic (max over corridors, in corridor order).
     for (std::size_t k = g0; k < g1; ++k) {
         const Corridor& c = cs[k];
-        Best& b = per[k - g0];
-        if (b.score.empty()) continue;
-        for (int r = 0; r < c.fbox.h; ++r)
-            for (int q = 0; q < c.fbox.w; ++q) {
-                const std::size_t i = static_cast<std::size_t>(r) * c.fbox.w + q;
-                const std::size_t g = static_cast<std::size_t>(r + c.fbox.y) * W + (q + c.fbox.x);
-                const double v = b.score[i];
-                if (v > out_.best[k]) {
-                    out_.best[k] = v;
-                    out_.best_improvement[k] = b.improvement[i];
-                }
-                if (v > best_[g]) {
-                    best_[g] = v;
-                    out_.score[g] = static_cast<float>(v);
-                    if (v > 0) {
-                        from_[g] = static_cast<std::uint32_t>(k);
-                        rad_[g] = b.radius_index[i];
-                        imp_[g] = b.improvement[i];
-                    }
-                }
+        if (c.fbox.w <= 0 || c.fbox.h <= 0) continue;
+        // the fbox scores 0 where nothing is restorable (NaN stays outside every fbox)
+        for (int r = 0; r < c.fbox.h; ++r) {
+            float* row = out_.score.data() + static_cast<std::size_t>(r + c.fbox.y) * W + c.fbox.x;
+            for (int q = 0; q < c.fbox.w; ++q)
+                if (std::isnan(row[q])) row[q] = 0.f;
+        }
+        for (const Hit& h : per[k - g0]) {
+            const std::size_t r = h.i / static_cast<std::uint32_t>(c.fbox.w), q = h.i % static_cast<std::uint32_t>(c.fbox.w);
+            const std::size_t g = (r + static_cast<std::size_t>(c.fbox.y)) * W + (q + static_cast<std::size_t>(c.fbox.x));
+            if (h.score > out_.best[k]) {  // cell order: the first cell among equal bests
+                out_.best[k] = h.score;
+                out_.best_improvement[k] = h.improvement;
             }
-        b = Best{};
+            Tile& t = tile(g);
+            const std::size_t j = in_tile(g, W, kTile);
+            if (h.score > t.best[j] || (h.score == t.best[j] && k < t.from[j])) {
+                t.best[j] = h.score;
+                t.from[j] = static_cast<std::uint32_t>(k);
+                t.rad[j] = h.radius_index;
+                t.imp[j] = h.improvement;
+                out_.score[g] = static_cast<float>(h.score);
+            }
+        }
+        std::vector<Hit>().swap(per[k - g0]);
     }
     }
 }
 
 BarriersResult BarrierAccumulator::finish(const std::vector<Corridor>& cs, const Progress& progress) {
     const int W = p_.grid.width, H = p_.grid.height;
-    const std::size_t n = static_cast<std::size_t>(W) * H;
     const BarrierOptions& opt = opt_;
     BarriersResult out = std::move(out_);
-    // Top windows: greedy, non-overlapping.
-    std::vector<std::uint64_t> cand;
-    for (std::size_t g = 0; g < n; ++g)
-        if (best_[g] > 0) cand.push_back(g);
-    std::stable_sort(cand.begin(), cand.end(), [&](auto a, auto b) { return best_[a] > best_[b]; });
-    for (std::uint64_t g : cand) {
+    // Top windows: greedy, non-overlapping, in decreasing score (ties: lower cell index).
+    struct Cand {
+        double best;
+        std::uint64_t g;
+    };
+    std::vector<Cand> cand;
+    for (std::size_t ti = 0; ti < tiles_.size(); ++ti) {
+        const Tile* t = tiles_[ti].get();
+        if (!t) continue;
+        const int tr = static_cast<int>(ti / tiles_w_) * kTile, tc = static_cast<int>(ti % tiles_w_) * kTile;
+        for (int r = 0; r < kTile && tr + r < H; ++r)
+            for (int c = 0; c < kTile && tc + c < W; ++c) {
+                const double b = t->best[static_cast<std::size_t>(r) * kTile + c];
+                if (b > 0) cand.push_back({b, static_cast<std::uint64_t>(tr + r) * W + (tc + c)});
+            }
+    }
+    std::sort(cand.begin(), cand.end(), [](const Cand& a, const Cand& b) { return a.best > b.best || (a.best == b.best && a.g < b.g); });
+    for (const Cand& cd : cand) {
         if (static_cast<int>(out.top.size()) >= opt.top) break;
+        const std::uint64_t g = cd.g;
+        const Tile& t = *find_tile(g);
+        const std::size_t j = in_tile(g, W, kTile);
         const int r = static_cast<int>(g / W), c = static_cast<int>(g % W);
-        const int R = opt.radii[rad_[g]];
+        const int R = opt.radii[t.rad[j]];
         bool clash = false;
-        for (const auto& t : out.top) {
-            const int tr = static_cast<int>(t.cell / W), tc = static_cast<int>(t.cell % W);
+        for (const auto& w : out.top) {
+            const int tr = static_cast<int>(w.cell / W), tc = static_cast<int>(w.cell % W);
             const long long d2 = static_cast<long long>(tr - r) * (tr - r) + static_cast<long long>(tc - c) * (tc - c);
-            if (d2 <= static_cast<long long>(R + t.radius) * (R + t.radius)) {
+            if (d2 <= static_cast<long long>(R + w.radius) * (R + w.radius)) {
                 clash = true;
                 break;
             }
         }
         if (clash) continue;
         BarrierWindow w;
-        w.corridor = from_[g];
+        w.corridor = t.from[j];
         w.cell = g;
         w.radius = R;
-        w.score = best_[g];
-        w.improvement = imp_[g];
-        w.lcd = cs[from_[g]].lcd;
+        w.score = t.best[j];
+        w.improvement = t.imp[j];
+        w.lcd = cs[t.from[j]].lcd;
         w.lcd_restored = w.lcd - w.improvement;
         w.cells = window_cells(W, H, r, c, R);
         out.top.push_back(std::move(w));
     }
-    std::vector<std::uint32_t>().swap(from_);
-    std::vector<std::uint8_t>().swap(rad_);
-    std::vector<double>().swap(imp_);
-    std::vector<double>().swap(best_);
+    std::vector<std::unique_ptr<Tile>>().swap(tiles_);
     progress.report(1.0, "barriers");
     return out;
 }

@@ -18,6 +18,8 @@
 // each taken with the radius and link that gave its score, when its window does not overlap an already
 // chosen one (centres more than R1 + R2 cells apart), up to `top` windows.
 #pragma once
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -60,13 +62,23 @@ public:
     BarriersResult finish(const std::vector<Corridor>& cs, const Progress& progress = {});
 
 private:
+    // Per-cell state of the cells with a positive score only (few: barriers lie along the corridors), in
+    // tiles of kTile x kTile cells made when first needed; the whole-grid array is the score raster itself.
+    static constexpr int kTile = 64;
+    struct Tile {
+        double best[kTile * kTile];       // the max score (0: none positive yet)
+        double imp[kTile * kTile];        // its improvement
+        std::uint32_t from[kTile * kTile];  // which corridor gave it (the lowest index among equal scores)
+        std::uint8_t rad[kTile * kTile];  // radius index
+    };
+    Tile& tile(std::size_t g);
+    const Tile* find_tile(std::size_t g) const;
     const Patches& p_;
     BarrierOptions opt_;
     std::size_t nc_ = 0;
     BarriersResult out_;
-    std::vector<std::uint32_t> from_;  // which corridor gave the max
-    std::vector<std::uint8_t> rad_;
-    std::vector<double> imp_, best_;
+    int tiles_w_ = 0;
+    std::vector<std::unique_ptr<Tile>> tiles_;
 };
 
 // The cells of the disc of radius R (cells) around (row, col), inside a W x H grid, row-major order.

@@ -1,5 +1,7 @@
 #include "graph/bounded_cost.h"
 
+#include "raster/cost_moves.h"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -59,20 +61,12 @@ std::vector<PatchHit> bounded_cost_run(const raster::CostSetup& s, const float* 
         ws.dir.resize(n, 0);
     }
     ws.settled = 0;
-    const int nm = s.knight ? 16 : 8;
-    double len[17];
-    long long off[17];
-    int opposite[17] = {0};
-    const double unit = s.cell_units ? s.cw : 1.0;
-    for (int k = 1; k <= 16; ++k) {
-        const auto& mk = raster::cost_move(k);
-        len[k] = std::hypot(mk.dc * s.cw, mk.dr * s.ch) / unit;
-        off[k] = static_cast<long long>(mk.dr) * ww + mk.dc;
-        for (int j = 1; j <= 16; ++j) {
-            const auto& mj = raster::cost_move(j);
-            if (mj.dr == -mk.dr && mj.dc == -mk.dc) opposite[k] = j;
-        }
-    }
+    // the shared move table (raster/cost_moves.h): offsets in the window (stride ww) for the search, in the
+    // grid (stride W) for the cells a knight's move crosses; the same lengths and step sums as the cost engine
+    const raster::MoveTable mw(s, ww), mg(s, W);
+    const int nm = mw.n;
+    int mdr[17], mdc[17];
+    for (int k = 1; k <= 16; ++k) mdr[k] = raster::cost_move(k).dr, mdc[k] = raster::cost_move(k).dc;
     auto gres = [&](int lr, int lc) { return static_cast<double>(res[static_cast<std::size_t>(lr + ws.y0) * W + (lc + ws.x0)]); };
 
     using Item = std::pair<double, uint32_t>;
@@ -113,37 +107,24 @@ std::vector<PatchHit> bounded_cost_run(const raster::CostSetup& s, const float* 
         }
         const double ri = gres(r, c);
         for (int k = 1; k <= nm; ++k) {
-            const auto& mk = raster::cost_move(k);
-            const int rr = r + mk.dr, cc = c + mk.dc;
+            const int rr = r + mdr[k], cc = c + mdc[k];
             if (rr < 0 || rr >= wh || cc < 0 || cc >= ww) continue;
-            const std::size_t j = static_cast<std::size_t>(static_cast<long long>(i) + off[k]);
+            const std::size_t j = static_cast<std::size_t>(static_cast<long long>(i) + mw.off[k]);
             if (ws.dir[j] & kSettled) continue;
-            const double rj = gres(rr, cc);
+            const double rj = static_cast<double>(res[static_cast<long long>(gcell) + mg.off[k]]);
             if (std::isnan(rj)) continue;
-            double step;
-            if (k <= 8) {
-                step = (ri + rj) / 2.0 * len[k];
-            } else {
-                double ra, rb;
-                if (std::abs(mk.dr) == 2) {
-                    ra = gres(r + mk.dr / 2, c);
-                    rb = gres(r + mk.dr / 2, cc);
-                } else {
-                    ra = gres(r, c + mk.dc / 2);
-                    rb = gres(rr, c + mk.dc / 2);
-                }
-                if (std::isnan(ra) || std::isnan(rb)) continue;
-                step = (ri + ra + rb + rj) / 4.0 * len[k];
-            }
+            // a knight's move's crossed cells lie within the window's rows and columns spanned by the move
+            const double step = mg.step(k, ri, rj, [&](long long o) { return static_cast<double>(res[static_cast<long long>(gcell) + o]); });
+            if (std::isnan(step)) continue;
             const double cand = ec + step;
             double& aj = ws.acc[j];
             if (cand < aj) {
                 if (std::isinf(aj)) ws.touched.push_back(static_cast<uint32_t>(j));
                 aj = cand;
-                ws.dir[j] = static_cast<uint8_t>(opposite[k]);
+                ws.dir[j] = static_cast<uint8_t>(mw.opposite[k]);
                 heap.push({cand, static_cast<uint32_t>(j)});
-            } else if (cand == aj && ws.dir[j] != raster::kSourceDir && opposite[k] < ws.dir[j]) {
-                ws.dir[j] = static_cast<uint8_t>(opposite[k]);  // exact tie: the lower move number, as cost_run
+            } else if (cand == aj && ws.dir[j] != raster::kSourceDir && mw.opposite[k] < ws.dir[j]) {
+                ws.dir[j] = static_cast<uint8_t>(mw.opposite[k]);  // exact tie: the lower move number, as cost_run
             }
         }
     }

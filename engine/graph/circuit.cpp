@@ -66,29 +66,29 @@ CircuitResult solve_circuit(const ResistanceGrid& grid, const std::vector<std::s
                 if (j > 0) join(c, c + C - 1, true);
             }
         }
-    // the component of the source region (search over cells; regions count as single nodes)
-    std::vector<std::vector<std::size_t>> adj(N);
-    for (std::size_t k = 0; k < br.size(); ++k) {
-        adj[br[k].a].push_back(k);
-        adj[br[k].b].push_back(k);
-    }
+    // the component of the source region (search over cells, joined as the branches are: both cells
+    // passable, 4 or 8 neighbours; regions count as single nodes)
     std::vector<char> seen(N, 0);
     std::vector<std::size_t> stack(source_cells.begin(), source_cells.end());
     for (std::size_t c : source_cells) seen[c] = 1;
     bool reaches_ground = false;
+    const int nn = opt.neighbours;
+    static constexpr int ndr[8] = {0, 0, -1, 1, -1, -1, 1, 1}, ndc[8] = {-1, 1, 0, 0, -1, 1, -1, 1};
     while (!stack.empty()) {
-        std::size_t c = stack.back();
+        const std::size_t c = stack.back();
         stack.pop_back();
         if (node[c] == GROUND) {
             reaches_ground = true;
             continue;  // the ground is one node at V = 0: do not walk through it
         }
-        for (std::size_t k : adj[c]) {
-            std::size_t o = br[k].a == c ? br[k].b : br[k].a;
-            if (!seen[o]) {
-                seen[o] = 1;
-                stack.push_back(o);
-            }
+        const long long i = static_cast<long long>(c / C), j = static_cast<long long>(c % C);
+        for (int k = 0; k < nn; ++k) {
+            const long long ii = i + ndr[k], jj = j + ndc[k];
+            if (ii < 0 || jj < 0 || ii >= static_cast<long long>(R) || jj >= static_cast<long long>(C)) continue;
+            const std::size_t o = static_cast<std::size_t>(ii) * C + static_cast<std::size_t>(jj);
+            if (seen[o] || node[o] == BARRIER) continue;
+            seen[o] = 1;
+            stack.push_back(o);
         }
     }
     if (!reaches_ground)

@@ -10,80 +10,32 @@
 #include <queue>
 
 #include "core/error.h"
-#include "raster/raster_cost.h"
 
 namespace eco::graph {
 
-CostField bounded_cost(int W, int H, double cw, double ch, bool knight, const float* res,
-                       const std::vector<uint64_t>& sources, double max_cost, std::vector<double>& acc) {
+CostField bounded_cost(const raster::CostSetup& s, const float* res, const std::vector<uint64_t>& sources,
+                       double max_cost, double r_min, BoundedSearch& ws) {
+    bounded_window(s, sources, max_cost, r_min, ws);
+    bounded_cost_run(s, res, nullptr, 0, sources, max_cost, ws);
+    // the settled cells (bounded_cost_run resets the others to +inf): their bounding box, then the values
     const double inf = std::numeric_limits<double>::infinity();
-    const int nm = knight ? 16 : 8;
-    double len[17];
-    for (int k = 1; k <= 16; ++k) {
-        const auto& m = raster::cost_move(k);
-        len[k] = std::hypot(m.dc * cw, m.dr * ch);
-    }
-    using Item = std::pair<double, uint64_t>;
-    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
-    std::vector<uint64_t> touched;
-    for (uint64_t c : sources) {
-        if (std::isnan(static_cast<double>(res[c])) || acc[c] == 0) continue;
-        acc[c] = 0;
-        touched.push_back(c);
-        heap.emplace(0.0, c);
-    }
-    while (!heap.empty()) {
-        const auto [ec, i] = heap.top();
-        heap.pop();
-        if (ec > acc[i]) continue;  // stale
-        const int r = static_cast<int>(i / W), c = static_cast<int>(i % W);
-        const double ri = static_cast<double>(res[i]);
-        for (int k = 1; k <= nm; ++k) {
-            const auto& m = raster::cost_move(k);
-            const int rr = r + m.dr, cc = c + m.dc;
-            if (rr < 0 || rr >= H || cc < 0 || cc >= W) continue;
-            const uint64_t j = static_cast<uint64_t>(rr) * W + cc;
-            const double rj = static_cast<double>(res[j]);
-            if (std::isnan(rj)) continue;
-            double step;
-            if (k <= 8) {
-                step = (ri + rj) / 2.0 * len[k];
-            } else {  // the two cells a knight's move crosses (as raster_cost.cpp)
-                uint64_t a, b;
-                if (std::abs(m.dr) == 2) {
-                    a = static_cast<uint64_t>(r + m.dr / 2) * W + c;
-                    b = static_cast<uint64_t>(r + m.dr / 2) * W + cc;
-                } else {
-                    a = static_cast<uint64_t>(r) * W + (c + m.dc / 2);
-                    b = static_cast<uint64_t>(rr) * W + (c + m.dc / 2);
-                }
-                const double ra = static_cast<double>(res[a]), rb = static_cast<double>(res[b]);
-                if (std::isnan(ra) || std::isnan(rb)) continue;
-                step = (ri + ra + rb + rj) / 4.0 * len[k];
-            }
-            const double cand = ec + step;
-            if (cand > max_cost || !(cand < acc[j])) continue;
-            if (acc[j] == inf) touched.push_back(j);
-            acc[j] = cand;
-            heap.emplace(cand, j);
-        }
-    }
     CostField f;
-    if (touched.empty()) return f;
-    int r0 = H, r1 = -1, c0 = W, c1 = -1;
-    for (uint64_t t : touched) {
-        const int r = static_cast<int>(t / W), c = static_cast<int>(t % W);
+    int r0 = ws.h, r1 = -1, c0 = ws.w, c1 = -1;
+    for (uint32_t i : ws.touched) {
+        if (!(ws.acc[i] < inf)) continue;
+        const int r = static_cast<int>(i / static_cast<uint32_t>(ws.w)), c = static_cast<int>(i % static_cast<uint32_t>(ws.w));
         r0 = std::min(r0, r);
         r1 = std::max(r1, r);
         c0 = std::min(c0, c);
         c1 = std::max(c1, c);
     }
-    f.box = {c0, r0, c1 - c0 + 1, r1 - r0 + 1};
+    if (r1 < 0) return f;
+    f.box = {ws.x0 + c0, ws.y0 + r0, c1 - c0 + 1, r1 - r0 + 1};
     f.acc.assign(static_cast<std::size_t>(f.box.w) * f.box.h, inf);
-    for (uint64_t t : touched) {
-        const int r = static_cast<int>(t / W), c = static_cast<int>(t % W);
-        f.acc[static_cast<std::size_t>(r - r0) * f.box.w + (c - c0)] = acc[t];
-        acc[t] = inf;
+    for (uint32_t i : ws.touched) {
+        if (!(ws.acc[i] < inf)) continue;
+        const int r = static_cast<int>(i / static_cast<uint32_t>(ws.w)), c = static_cast<int>(i % static_cast<uint32_t>(ws.w));
+        f.acc[static_cast<std::size_t>(r - r0) * f.box.w + (c - c0)] = ws.acc[i];
     }
     return f;
 }
@@ -128,8 +80,14 @@ CorridorsResult least_cost_corridors(const Patches& p, const Resistance& res, co
 
     out.fields.resize(np);
     std::vector<char> made(np, 0);
-    tbb::enumerable_thread_specific<std::vector<double>> scratch(
-        [&] { return std::vector<double>(n, std::numeric_limits<double>::infinity()); });
+    // window-local search buffers per thread (bounded_cost.h), not full-grid arrays
+    tbb::enumerable_thread_specific<BoundedSearch> workspaces;
+    raster::CostSetup setup;
+    setup.width = W;
+    setup.height = H;
+    setup.cw = p.grid.cw;
+    setup.ch = p.grid.ch;
+    setup.knight = opt.knight;
     double held = 0;
     const double budget = opt.memory_mb * 1024.0 * 1024.0;
     auto over_budget = [&] {
@@ -154,8 +112,7 @@ CorridorsResult least_cost_corridors(const Patches& p, const Resistance& res, co
         tbb::parallel_for(std::size_t(0), need.size(), [&](std::size_t t) {
             const std::size_t q = need[t];
             if (bytes.load() > budget) return;
-            out.fields[q] = bounded_cost(W, H, p.grid.cw, p.grid.ch, opt.knight, res.r.data(), cells_of[q], reach[q],
-                                         scratch.local());
+            out.fields[q] = bounded_cost(setup, res.r.data(), cells_of[q], reach[q], res.min, workspaces.local());
             double cur = bytes.load();
             const double add = 8.0 * static_cast<double>(out.fields[q].acc.size());
             while (!bytes.compare_exchange_weak(cur, cur + add)) {

@@ -12,7 +12,8 @@
 // Bounded cost searches: a cell can be in the corridor of (u, v) only when cwd_u(x) <= LCD + width and
 // cwd_v(x) <= LCD + width, so each patch gets one Dijkstra search that stops at the largest LCD + width of
 // its links (cells beyond stay +inf), kept in the bounding box of the cells it reached. Memory: 8 bytes per
-// cell of each box, plus one full-grid scratch array per worker thread.
+// cell of each box, plus per worker thread the search buffers of the largest window (bounded_cost.h; 9
+// bytes per window cell), not full-grid arrays.
 //
 // The mosaic (Linkage Mapper's "corridor" raster): per cell the minimum N over all corridors holding it,
 // NaN elsewhere (also at the end patches' cells). Same results whatever the thread count.
@@ -27,6 +28,7 @@
 #include <vector>
 
 #include "core/progress.h"
+#include "graph/bounded_cost.h"
 #include "graph/pipeline_links.h"
 #include "raster/raster_io.h"
 
@@ -44,9 +46,11 @@ struct CostField {
 };
 
 // Dijkstra from `sources` (cell indices, cost 0) over `res` (W*H values, NaN impassable) that settles cells
-// up to `max_cost` only. `scratch` (W*H values) must be all +inf on entry and is left so.
-CostField bounded_cost(int W, int H, double cw, double ch, bool knight, const float* res,
-                       const std::vector<uint64_t>& sources, double max_cost, std::vector<double>& scratch);
+// up to `max_cost` only: bounded_window + bounded_cost_run (bounded_cost.h: the search is held in the window
+// that a cost of max_cost can reach with resistances >= r_min, in buffers local to the window; reuse one
+// `ws` per thread), then the settled cells copied into their bounding box.
+CostField bounded_cost(const raster::CostSetup& s, const float* res, const std::vector<uint64_t>& sources,
+                       double max_cost, double r_min, BoundedSearch& ws);
 
 struct CorridorOptions {
     double width = 1000.0;           // cost units (resistance x m); N <= width is in the corridor

@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "graph/bounded_cost.h"
+#include "raster/cost_moves.h"
 #include "raster/raster_cost.h"
 
 namespace eco::graph {
@@ -181,26 +182,6 @@ void set_nearest(PatchLink& L, const Nearest& nn, int W) {
     L.near_v = static_cast<std::uint64_t>(nn.b.first) * W + static_cast<std::uint64_t>(nn.b.second);
 }
 
-// Step cost between neighbouring cells a and b by move k (the cost engine's rule); NaN when blocked.
-double step_cost(const raster::CostSetup& s, const float* res, uint64_t a, int k, double len) {
-    const int W = s.width;
-    const auto& m = raster::cost_move(k);
-    const int r = static_cast<int>(a / static_cast<uint64_t>(W)), c = static_cast<int>(a % static_cast<uint64_t>(W));
-    const int rr = r + m.dr, cc = c + m.dc;
-    const double ra = res[a], rb = res[static_cast<std::size_t>(rr) * W + cc];
-    if (k <= 8) return (ra + rb) / 2.0 * len;
-    double x, y;
-    if (std::abs(m.dr) == 2) {
-        x = res[static_cast<std::size_t>(r + m.dr / 2) * W + c];
-        y = res[static_cast<std::size_t>(r + m.dr / 2) * W + cc];
-    } else {
-        x = res[static_cast<std::size_t>(r) * W + (c + m.dc / 2)];
-        y = res[static_cast<std::size_t>(rr) * W + (c + m.dc / 2)];
-    }
-    if (std::isnan(x) || std::isnan(y)) return std::numeric_limits<double>::quiet_NaN();
-    return (ra + x + y + rb) / 4.0 * len;
-}
-
 // Planar links with costs from one multi-source cost run (planar_costs = allocation; see the header).
 LinksResult planar_allocation_links(const Patches& p, const Resistance& res, const LinkOptions& opt,
                                     const raster::CostSetup& setup, const Progress& progress) {
@@ -218,14 +199,12 @@ LinksResult planar_allocation_links(const Patches& p, const Resistance& res, con
     for (std::size_t i = 0; i < n; ++i) out.settled_cells += std::isfinite(st.acc[i]);
     // Forward moves (each unordered neighbour pair once).
     std::vector<int> fwd;
-    const int nm = opt.knight ? 16 : 8;
-    double len[17];
-    const double unit = setup.cell_units ? setup.cw : 1.0;
-    for (int k = 1; k <= nm; ++k) {
+    const raster::MoveTable mt(setup, W);  // the cost engine's step costs (raster/cost_moves.h)
+    for (int k = 1; k <= mt.n; ++k) {
         const auto& m = raster::cost_move(k);
-        len[k] = std::hypot(m.dc * setup.cw, m.dr * setup.ch) / unit;
         if (m.dr > 0 || (m.dr == 0 && m.dc > 0)) fwd.push_back(k);
     }
+    const float* rr_ = res.r.data();
     struct Meet {
         double cost;
         uint64_t cu, cv;  // the meeting cells in zone u and zone v
@@ -244,7 +223,7 @@ LinksResult planar_allocation_links(const Patches& p, const Resistance& res, con
                 const uint64_t b = static_cast<uint64_t>(rr) * W + cc;
                 const int32_t B = st.alloc[b];
                 if (!B || B == A) continue;
-                const double step = step_cost(setup, res.r.data(), a, k, len[k]);
+                const double step = mt.step(k, rr_[a], rr_[b], [&](long long o) { return static_cast<double>(rr_[static_cast<long long>(a) + o]); });
                 if (std::isnan(step)) continue;
                 const bool a_is_u = A < B;
                 const uint64_t cu = a_is_u ? a : b, cv = a_is_u ? b : a;

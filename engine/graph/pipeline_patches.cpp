@@ -1,12 +1,14 @@
 #include "graph/pipeline_patches.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "core/error.h"
+#include "core/paths.h"
 
 namespace eco::graph {
 
@@ -182,6 +184,28 @@ Patches find_patches(const LandCover& lc, const PatchOptions& opt, const std::st
     for (auto& v : lab) v = renum[static_cast<std::size_t>(v)];
     p.label = std::move(lab);
     return p;
+}
+
+bool apply_demo_defaults(nlohmann::json& prm) {
+    if (!prm.at("landcover").is_null()) return false;
+    auto unset = [&](const char* k) { return !prm.contains(k) || prm.at(k).is_null(); };
+    prm["landcover"] = data_path("layers/demo/landcover_demo.tif");
+    if (unset("classes")) prm["classes"] = {3};
+    if (unset("table") && unset("resistance")) prm["table"] = "china_landuse_3diao";
+    if (unset("min-area") && unset("min-area-ha")) prm["min-area"] = 1000000.0;
+    if (prm.contains("d0") && prm.at("d0").is_null()) prm["d0"] = 20000.0;
+    if (unset("links")) prm["links"] = "planar";
+    return true;
+}
+
+std::vector<long long> habitat_classes(const nlohmann::json& classes, const std::string& op) {
+    std::vector<long long> out;
+    for (const auto& c : classes) {
+        const double v = c.get<double>();
+        if (v != std::floor(v)) throw BadInput(op + ": --classes must be integer class codes, got " + c.dump());
+        out.push_back(static_cast<long long>(v));
+    }
+    return out;
 }
 
 }  // namespace eco::graph

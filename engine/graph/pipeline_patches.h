@@ -7,6 +7,7 @@
 // small patches are dropped, so the same raster always gives the same ids.
 #pragma once
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -47,5 +48,14 @@ struct Patches {
 // Throws BadInput when no habitat class is given, when connectivity is not 4 or 8, or when none of the
 // habitat classes occurs in the raster (naming the classes present).
 Patches find_patches(const LandCover& lc, const PatchOptions& opt, const std::string& op);
+
+// The bundled Taizhou demo (no "landcover" in the resolved parameters `prm`: returns false and changes
+// nothing when one is given), one set of defaults for `connectivity run` and its subcommands:
+// layers/demo/landcover_demo.tif, classes 3 (forest), table china_landuse_3diao (unless a "resistance"
+// raster is given), min-area 1000000 m2 = 100 ha (unless "min-area-ha" is given), links planar, and d0 20000
+// where the command has a "d0". Values already given are kept.
+bool apply_demo_defaults(nlohmann::json& prm);
+// --classes: whole numbers (class codes); BadInput naming the operation otherwise.
+std::vector<long long> habitat_classes(const nlohmann::json& classes, const std::string& op);
 
 }  // namespace eco::graph

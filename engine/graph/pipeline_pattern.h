@@ -6,7 +6,7 @@
 //   GeoPackage layers `corridors` (one multipolygon per link: the corridor cells, N <= width, end patches
 //   left out; link id, patches, LCD, path length, ratio, cells, area, r_eff, max current, best barrier
 //   score) and `barriers` (the top restoration windows as polygons of their cells), styled from
-//   styles/corridors.qml and styles/barriers.qml; fields `r_eff` and `cwd_ratio` added to `links`;
+//   styles/corridors.qml and styles/barriers.qml; fields `r_eff` and `cwd_ratio` of `links` come from write_links_layer (one pass);
 //   GeoTIFFs corridors.tif (normalized least-cost corridor mosaic, cost units), current.tif (current
 //   density mosaic, A for 1 A per corridor), barriers.tif (barrier score, cost units per m); tiled,
 //   DEFLATE, nodata -9999, the run record in their metadata; corridors.csv (one row per link);
@@ -20,7 +20,10 @@
 #include "core/progress.h"
 #include "graph/barriers.h"
 #include "graph/corridors.h"
+#include "graph/metrics.h"
 #include "graph/pinch.h"
+
+class GDALDataset;
 
 namespace eco::report {
 class OutputDir;
@@ -56,10 +59,17 @@ struct PatternResult {
 PatternResult run_pattern(const Patches& p, const Resistance& res, const LinksResult& links, const PatternOptions& opt,
                           const std::string& op, const Progress& progress = {});
 
-// Writes the layers into the GeoPackage at `gpkg` (already written, e.g. by connectivity run, with a `links`
-// layer whose features are link_id = index + 1; when `links_layer` is false no links fields are added),
-// the GeoTIFFs, corridors.csv, and adds its sections to `report` (and the file names to report["outputs"]).
-void write_pattern_outputs(report::OutputDir& od, const std::string& gpkg, bool links_layer, const Patches& p,
+// The `links` layer (one writer for connectivity run and the subcommands), written in one pass: link_id
+// (index + 1), from_patch, to_patch, cost, length_m, euclid_m; with `m` the metrics' fields (distance,
+// probability, dPC, bridge, in_mst); when the pattern ran (`r`), cwd_ratio (LCD / path length, every link)
+// and r_eff (links with a corridor and pinch points). Not styled here (the caller chooses the style).
+void write_links_layer(GDALDataset& ds, const Patches& p, const LinksResult& links, const Metrics* m,
+                       const PatternResult* r, const std::string& op);
+
+// Writes the layers into the GeoPackage at `gpkg` (already written, e.g. by connectivity run, with its `links`
+// layer from write_links_layer), the GeoTIFFs, corridors.csv, and adds its sections to `report` (and the
+// file names to report["outputs"]).
+void write_pattern_outputs(report::OutputDir& od, const std::string& gpkg, const Patches& p,
                            const LinksResult& links, const PatternResult& r, const nlohmann::json& run_record,
                            nlohmann::json& report, const std::string& op);
 

@@ -19,14 +19,6 @@ namespace eco::graph {
 
 namespace {
 
-// The defaults when no --landcover is given: the bundled Taizhou demo with the same defaults as
-// `connectivity run` (pipeline_run.cpp): forest (3), china_landuse_3diao, patches >= 100 ha, planar links.
-constexpr const char* kDemoLandcover = "layers/demo/landcover_demo.tif";
-constexpr const char* kDemoClasses = "3";
-constexpr const char* kDemoTable = "china_landuse_3diao";
-constexpr double kDemoMinArea = 1000000.0;
-constexpr const char* kDemoLinks = "planar";
-
 OpSpec make_spec(const std::string& step) {
     using T = ParamSpec::Type;
     const std::map<std::string, std::string> what{
@@ -40,9 +32,9 @@ OpSpec make_spec(const std::string& step) {
              what.at(step),
              {
                  {"landcover", T::String, nullptr, {}, {}, "",
-                  std::string("land cover raster (integer classes); default: the Taizhou demo ") + kDemoLandcover +
-                      " with --classes " + kDemoClasses + " --table " + kDemoTable +
-                      " --min-area 1000000 --links planar (as connectivity run)"},
+                  "land cover raster (integer classes); default: the Taizhou demo layers/demo/landcover_demo.tif with "
+                  "--classes 3 --table china_landuse_3diao --min-area 1000000 --links planar (as connectivity run; "
+                  "apply_demo_defaults)"},
                  {"classes", T::NumberList, nullptr, {}, {}, "", "habitat classes (the patches), comma separated"},
                  {"table", T::String, nullptr, {}, {}, "",
                   "resistance table (class,name,resistance): a file or a name in layers/resistance/"},
@@ -88,41 +80,17 @@ Resistance resistance_raster(const std::string& path, const LandCover& lc, const
     return out;
 }
 
-void write_links_gpkg(const std::string& path, const Patches& p, const LinksResult& links, const std::string& op) {
+// The GeoPackage with the links layer (the same writer as connectivity run's, write_links_layer), before
+// write_pattern_outputs adds the corridors and barriers.
+void write_links_gpkg(const std::string& path, const Patches& p, const LinksResult& links, const PatternResult& r,
+                      const std::string& op) {
     io::gdal_init();
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
     CPLPushErrorHandler(CPLQuietErrorHandler);  // the temporary name does not end in .gpkg: GDAL warns
     io::Dataset ds(drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     CPLPopErrorHandler();
     if (!ds) throw Failure(op + ": cannot create the GeoPackage '" + path + "': " + CPLGetLastErrorMsg());
-    io::Srs srs = p.grid.srs();
-    OGRLayer* l = ds->CreateLayer("links", srs.get(), wkbLineString, nullptr);
-    if (!l) throw Failure(op + ": cannot create layer links: " + CPLGetLastErrorMsg());
-    for (const char* f : {"link_id", "from_patch", "to_patch"}) {
-        OGRFieldDefn fd(f, OFTInteger);
-        l->CreateField(&fd);
-    }
-    for (const char* f : {"cost", "length_m", "euclid_m"}) {
-        OGRFieldDefn fd(f, OFTReal);
-        l->CreateField(&fd);
-    }
-    if (l->StartTransaction() != OGRERR_NONE) throw Failure(op + ": cannot start a GeoPackage transaction");
-    for (std::size_t e = 0; e < links.links.size(); ++e) {
-        const PatchLink& L = links.links[e];
-        OGRFeature f(l->GetLayerDefn());
-        f.SetField("link_id", static_cast<int>(e + 1));
-        f.SetField("from_patch", static_cast<int>(L.u + 1));
-        f.SetField("to_patch", static_cast<int>(L.v + 1));
-        if (std::isfinite(L.cost)) f.SetField("cost", L.cost);
-        f.SetField("length_m", L.length);
-        f.SetField("euclid_m", L.euclid);
-        OGRLineString ls;
-        for (const auto& [x, y] : L.path) ls.addPoint(x, y);
-        if (ls.getNumPoints() == 1) ls.addPoint(L.path[0].first, L.path[0].second);
-        f.SetGeometry(&ls);
-        if (l->CreateFeature(&f) != OGRERR_NONE) throw Failure(op + ": cannot write link " + std::to_string(e + 1));
-    }
-    if (l->CommitTransaction() != OGRERR_NONE) throw Failure(op + ": cannot commit to the GeoPackage: " + CPLGetLastErrorMsg());
+    write_links_layer(*ds, p, links, nullptr, &r, op);
 }
 
 }  // namespace
@@ -140,14 +108,8 @@ PatternRun pattern_command(const std::string& step, const nlohmann::json& params
     const std::string op = spec.name;
     nlohmann::json prm = params;
     std::string note;
-    if (prm.at("landcover").is_null()) {
-        prm["landcover"] = data_path(kDemoLandcover);
-        if (prm.at("classes").is_null()) prm["classes"] = parse_number_list(op, "classes", kDemoClasses);
-        if (prm.at("table").is_null() && prm.at("resistance").is_null()) prm["table"] = kDemoTable;
-        if (prm.at("min-area").is_null()) prm["min-area"] = kDemoMinArea;
-        if (prm.at("links").is_null()) prm["links"] = kDemoLinks;
+    if (apply_demo_defaults(prm))  // the same defaults as connectivity run (pipeline_patches.h)
         note = "no --landcover: the Taizhou demo land cover (ILLUSTRATIVE), forest patches of at least 100 ha, planar links";
-    }
     if (prm.at("min-area").is_null()) prm["min-area"] = 0.0;
     if (prm.at("links").is_null()) prm["links"] = "complete";
     if (prm.at("classes").is_null()) throw BadInput(op + ": give the habitat classes with --classes (e.g. --classes 4,5)");
@@ -158,11 +120,7 @@ PatternRun pattern_command(const std::string& step, const nlohmann::json& params
 
     LandCover lc = read_land_cover(lcpath, op, assume);
     PatchOptions po;
-    for (const auto& c : prm.at("classes")) {
-        const double v = c.get<double>();
-        if (v != std::floor(v)) throw BadInput(op + ": --classes must be integer class codes, got " + c.dump());
-        po.habitat_classes.push_back(static_cast<long long>(v));
-    }
+    po.habitat_classes = habitat_classes(prm.at("classes"), op);
     po.connectivity = prm.at("connectivity").get<int>();
     po.min_area_m2 = prm.at("min-area").get<double>();
     Patches P = find_patches(lc, po, op);
@@ -213,8 +171,8 @@ PatternRun pattern_command(const std::string& step, const nlohmann::json& params
     rep["outputs"] = nlohmann::json::array({step + ".gpkg"});
     report::OutputDir od(prm.at("out").get<std::string>(), op);
     const std::string gpkg = od.temp(step + ".gpkg");
-    write_links_gpkg(gpkg, P, links, op);
-    write_pattern_outputs(od, gpkg, true, P, links, out.result, record, rep, op);
+    write_links_gpkg(gpkg, P, links, out.result, op);
+    write_pattern_outputs(od, gpkg, P, links, out.result, record, rep, op);
     rep["outputs"].push_back("report.json");
     od.write_text("report.json", rep.dump(1) + "\n");
     od.commit();

@@ -106,7 +106,58 @@ void set_real(OGRFeature& f, const char* name, double v) {
 
 }  // namespace
 
-void write_pattern_outputs(report::OutputDir& od, const std::string& gpkg, bool links_layer, const Patches& p,
+void write_links_layer(GDALDataset& ds, const Patches& p, const LinksResult& links, const Metrics* m,
+                       const PatternResult* r, const std::string& op) {
+    io::Srs srs = p.grid.srs();
+    OGRLayer* l = ds.CreateLayer("links", srs.get(), wkbLineString, nullptr);
+    if (!l) throw Failure(op + ": cannot create layer links: " + CPLGetLastErrorMsg());
+    for (const char* f : {"link_id", "from_patch", "to_patch"}) add_field(l, f, OFTInteger, op);
+    for (const char* f : {"cost", "length_m", "euclid_m"}) add_field(l, f, OFTReal, op);
+    if (m) {
+        for (const char* f : {"distance", "probability", "dPC"}) add_field(l, f, OFTReal, op);
+        for (const char* f : {"bridge", "in_mst"}) add_field(l, f, OFTInteger, op);
+    }
+    const bool pat = r && r->ran;
+    std::vector<long> of_link(links.links.size(), -1);  // link -> corridor
+    if (pat) {
+        add_field(l, "cwd_ratio", OFTReal, op);
+        add_field(l, "r_eff", OFTReal, op);
+        const auto& cs = r->corridors.corridors;
+        for (std::size_t k = 0; k < cs.size(); ++k) of_link[cs[k].link] = static_cast<long>(k);
+    }
+    if (l->StartTransaction() != OGRERR_NONE) throw Failure(op + ": cannot start a GeoPackage transaction");
+    for (std::size_t e = 0; e < links.links.size(); ++e) {
+        const PatchLink& L = links.links[e];
+        OGRFeature f(l->GetLayerDefn());
+        f.SetField("link_id", static_cast<int>(e + 1));
+        f.SetField("from_patch", static_cast<int>(L.u + 1));
+        f.SetField("to_patch", static_cast<int>(L.v + 1));
+        if (std::isfinite(L.cost)) f.SetField("cost", L.cost);
+        f.SetField("length_m", L.length);
+        f.SetField("euclid_m", L.euclid);
+        if (m) {
+            const LinkMetrics& x = m->link[e];
+            f.SetField("distance", L.distance);
+            f.SetField("probability", x.probability);
+            if (std::isfinite(x.dPC)) f.SetField("dPC", x.dPC);
+            f.SetField("bridge", x.bridge ? 1 : 0);
+            f.SetField("in_mst", x.in_mst ? 1 : 0);
+        }
+        if (pat) {
+            set_real(f, "cwd_ratio", L.length > 0 && std::isfinite(L.cost) ? L.cost / L.length : kNaN);
+            const long k = of_link[e];
+            set_real(f, "r_eff", k >= 0 && !r->pinch.link.empty() ? r->pinch.link[static_cast<std::size_t>(k)].r_eff : kNaN);
+        }
+        OGRLineString ls;
+        for (const auto& [x, y] : L.path) ls.addPoint(x, y);
+        if (ls.getNumPoints() == 1) ls.addPoint(L.path[0].first, L.path[0].second);
+        f.SetGeometry(&ls);
+        if (l->CreateFeature(&f) != OGRERR_NONE) throw Failure(op + ": cannot write link " + std::to_string(e + 1));
+    }
+    if (l->CommitTransaction() != OGRERR_NONE) throw Failure(op + ": cannot commit to the GeoPackage: " + CPLGetLastErrorMsg());
+}
+
+void write_pattern_outputs(report::OutputDir& od, const std::string& gpkg, const Patches& p,
                            const LinksResult& links, const PatternResult& r, const nlohmann::json& run_record,
                            nlohmann::json& rep, const std::string& op) {
     const nlohmann::json record = record_of(run_record);
@@ -211,26 +262,6 @@ void write_pattern_outputs(report::OutputDir& od, const std::string& gpkg, bool 
         }
         if (l->CommitTransaction() != OGRERR_NONE) throw Failure(op + ": cannot commit to the GeoPackage: " + CPLGetLastErrorMsg());
         report::write_style_for(*ds, "barriers", "barriers");
-    }
-    if (links_layer) {
-        OGRLayer* l = ds->GetLayerByName("links");
-        if (!l) throw Failure(op + ": the GeoPackage has no links layer to extend");
-        add_field(l, "cwd_ratio", OFTReal, op);
-        add_field(l, "r_eff", OFTReal, op);
-        if (l->StartTransaction() != OGRERR_NONE) throw Failure(op + ": cannot start a GeoPackage transaction");
-        l->ResetReading();
-        std::vector<std::unique_ptr<OGRFeature>> feats;
-        for (auto& f : *l) feats.emplace_back(f->Clone());
-        for (auto& f : feats) {
-            const int e = f->GetFieldAsInteger("link_id") - 1;
-            if (e < 0 || static_cast<std::size_t>(e) >= links.links.size()) continue;
-            const PatchLink& L = links.links[static_cast<std::size_t>(e)];
-            set_real(*f, "cwd_ratio", L.length > 0 && std::isfinite(L.cost) ? L.cost / L.length : kNaN);
-            const long k = of_link[static_cast<std::size_t>(e)];
-            set_real(*f, "r_eff", k >= 0 && !r.pinch.link.empty() ? r.pinch.link[static_cast<std::size_t>(k)].r_eff : kNaN);
-            if (l->SetFeature(f.get()) != OGRERR_NONE) throw Failure(op + ": cannot update link " + std::to_string(e + 1));
-        }
-        if (l->CommitTransaction() != OGRERR_NONE) throw Failure(op + ": cannot commit to the GeoPackage: " + CPLGetLastErrorMsg());
     }
     ds.reset();
 

@@ -69,15 +69,7 @@ RunOptions run_options(const nlohmann::json& p) {
     o.params = p;
     // No --landcover: the bundled Taizhou demo with its documented defaults (forest as habitat, the
     // Third National Land Survey resistance table, patches of at least 100 ha, planar links, p = 0.5 at 20000).
-    const bool demo = p.at("landcover").is_null();
-    if (demo) {
-        o.params["landcover"] = data_path("layers/demo/landcover_demo.tif");
-        if (o.params.at("classes").is_null()) o.params["classes"] = {3};
-        if (o.params.at("table").is_null()) o.params["table"] = "china_landuse_3diao";
-        if (o.params.at("min-area").is_null() && o.params.at("min-area-ha").is_null()) o.params["min-area"] = 1000000.0;
-        if (o.params.at("d0").is_null()) o.params["d0"] = 20000.0;
-        if (o.params.at("links").is_null()) o.params["links"] = "planar";
-    }
+    apply_demo_defaults(o.params);  // pipeline_patches.h
     if (o.params.at("links").is_null()) o.params["links"] = "complete";
     if (o.params.at("min-area").is_null() && o.params.at("min-area-ha").is_null()) o.params["min-area"] = 0.0;
     if (o.params.at("d0").is_null()) o.params["d0"] = 1000.0;
@@ -89,11 +81,7 @@ RunOptions run_options(const nlohmann::json& p) {
     o.html = !q.at("no-html").get<bool>();
     o.out = p.at("out").get<std::string>();
     if (!p.at("assume-crs").is_null()) o.assume_crs = p.at("assume-crs").get<std::string>();
-    for (const auto& c : q.at("classes")) {
-        const double v = c.get<double>();
-        if (v != std::floor(v)) throw BadInput(op + ": --classes must be integer class codes, got " + c.dump());
-        o.patches.habitat_classes.push_back(static_cast<long long>(v));
-    }
+    o.patches.habitat_classes = habitat_classes(q.at("classes"), op);
     o.patches.connectivity = p.at("connectivity").get<int>();
     if (o.patches.connectivity != 4 && o.patches.connectivity != 8)
         throw BadInput(op + ": --connectivity must be 4 or 8");
@@ -248,48 +236,8 @@ void write_gpkg(const std::string& path, const RunOptions& opt, const RunResult&
         if (l->CommitTransaction() != OGRERR_NONE) throw Failure(op + ": cannot commit to the GeoPackage: " + CPLGetLastErrorMsg());
         report::write_style_for(*ds, "patches", "patches");  // styles/patches.qml, the default style in layer_styles
     }
-    {
-        OGRLayer* l = ds->CreateLayer("links", srs.get(), wkbLineString, nullptr);
-        if (!l) throw Failure(op + ": cannot create layer links: " + CPLGetLastErrorMsg());
-        add_field(l, "link_id", OFTInteger);
-        add_field(l, "from_patch", OFTInteger);
-        add_field(l, "to_patch", OFTInteger);
-        add_field(l, "cost", OFTReal);
-        add_field(l, "length_m", OFTReal);
-        add_field(l, "euclid_m", OFTReal);
-        add_field(l, "distance", OFTReal);
-        add_field(l, "probability", OFTReal);
-        add_field(l, "dPC", OFTReal);
-        add_field(l, "bridge", OFTInteger);
-        add_field(l, "in_mst", OFTInteger);
-        if (l->StartTransaction() != OGRERR_NONE) throw Failure(op + ": cannot start a GeoPackage transaction");
-        for (std::size_t e = 0; e < r.links.links.size(); ++e) {
-            const PatchLink& L = r.links.links[e];
-            const LinkMetrics& x = m.link[e];
-            OGRFeature f(l->GetLayerDefn());
-            int k = 0;
-            f.SetField(k++, static_cast<int>(e + 1));
-            f.SetField(k++, static_cast<int>(L.u + 1));
-            f.SetField(k++, static_cast<int>(L.v + 1));
-            if (std::isfinite(L.cost)) f.SetField(k, L.cost);
-            ++k;
-            f.SetField(k++, L.length);
-            f.SetField(k++, L.euclid);
-            f.SetField(k++, L.distance);
-            f.SetField(k++, x.probability);
-            if (std::isfinite(x.dPC)) f.SetField(k, x.dPC);
-            ++k;
-            f.SetField(k++, x.bridge ? 1 : 0);
-            f.SetField(k++, x.in_mst ? 1 : 0);
-            OGRLineString ls;
-            for (const auto& [px, py] : L.path) ls.addPoint(px, py);
-            if (ls.getNumPoints() == 1) ls.addPoint(L.path[0].first, L.path[0].second);
-            f.SetGeometry(&ls);
-            if (l->CreateFeature(&f) != OGRERR_NONE) throw Failure(op + ": cannot write link " + std::to_string(e + 1));
-        }
-        if (l->CommitTransaction() != OGRERR_NONE) throw Failure(op + ": cannot commit to the GeoPackage: " + CPLGetLastErrorMsg());
-        report::write_style_for(*ds, "links", "links");  // styles/links.qml
-    }
+    write_links_layer(*ds, r.patches, r.links, &m, &r.pattern, op);  // with cwd_ratio and r_eff when the pattern ran
+    report::write_style_for(*ds, "links", "links");                     // styles/links.qml
 }
 
 }  // namespace
@@ -433,7 +381,7 @@ RunResult connectivity_run(const RunOptions& opt, const Progress& progress) {
     r.report["outputs"] = {"connectivity.gpkg", "report.json", "report.csv"};
     if (opt.html) r.report["outputs"].push_back("report.html");
     // corridors / barriers layers, links fields, GeoTIFFs, corridors.csv, report sections (pipeline_pattern.h)
-    write_pattern_outputs(od, gpkg_tmp, true, r.patches, r.links, r.pattern, r.report, r.report, op);
+    write_pattern_outputs(od, gpkg_tmp, r.patches, r.links, r.pattern, r.report, r.report, op);
     if (opt.html) {  // report.html (report/connectivity_html.h), after the pattern sections are in the report
         std::vector<const OGRGeometry*> pg(polys.size());
         for (std::size_t k = 0; k < polys.size(); ++k) pg[k] = polys[k].get();
