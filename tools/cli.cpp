@@ -17,7 +17,9 @@ namespace {
 volatile std::sig_atomic_t g_signals = 0;
 
 extern "C" void on_signal(int) {
-    if (g_signals++ > 0) {
+    const std::sig_atomic_t seen = g_signals;
+    g_signals = seen + 1;
+    if (seen > 0) {
         report::remove_temp_files_now();  // async-signal-safe: unlink() of registered paths only
         _exit(130);
     }
@@ -116,6 +118,24 @@ ProgressFn make_progress(const Globals& g) {
 
 void say(const Globals& g, const std::string& line) {
     if (!g.quiet) std::printf("%s\n", line.c_str());
+}
+
+CLI::App* command_group(CLI::App& app, const std::string& name) {
+    static const std::map<std::string, std::string> groups = {
+        {"redline", "Ecological protection redline checks (audit, diff)"},
+        {"connectivity", "habitat connectivity: graph metrics (IIC, PC, dPC), and the raster pipeline steps"},
+    };
+    for (CLI::App* s : app.get_subcommands([](CLI::App*) { return true; }))
+        if (s->get_name() == name) return s;
+    auto* grp = app.add_subcommand(name, groups.at(name));
+    grp->require_subcommand(1);
+    return grp;
+}
+
+std::string num(double v, int prec) {
+    char b[64];
+    std::snprintf(b, sizeof b, "%.*g", prec, v);
+    return b;
 }
 
 }  // namespace eco::cli

@@ -40,6 +40,14 @@ bool interrupted();
 // Prints a line to stdout unless quiet.
 void say(const Globals& g, const std::string& line);
 
+// The command group `name` of `app` (`redline` or `connectivity`; their help texts are in
+// cli.cpp), created, requiring one subcommand, by the first tools/cmd_*.cpp that asks: a group's
+// commands live in several files.
+CLI::App* command_group(CLI::App& app, const std::string& name);
+
+// A number for a console line: `prec` significant digits (printf %g).
+std::string num(double v, int prec = 6);
+
 }  // namespace eco::cli
 
 #define ECOSHIELD_CONCAT2(a, b) a##b

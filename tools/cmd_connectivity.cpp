@@ -2,8 +2,7 @@
 // Conefor-style indices of a habitat graph given as Conefor node and connection files.
 //
 // Other steps (`connectivity run`, the raster pipeline) join the same group from their own
-// tools/cmd_connectivity_*.cpp with connectivity_group(app) below (copy it: it finds or creates
-// the group) and a later ECOSHIELD_COMMAND order.
+// tools/cmd_connectivity_*.cpp through eco::cli::command_group(app, "connectivity").
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -18,15 +17,6 @@
 #include "graph/metrics.h"
 
 namespace {
-
-CLI::App* connectivity_group(CLI::App& app) {
-    for (CLI::App* s : app.get_subcommands([](CLI::App*) { return true; }))
-        if (s->get_name() == "connectivity") return s;
-    auto* grp = app.add_subcommand("connectivity",
-                                   "habitat connectivity: graph metrics (IIC, PC, dPC), and the raster pipeline steps");
-    grp->require_subcommand(1);
-    return grp;
-}
 
 nlohmann::json file_record(const std::string& path) {
     std::ifstream f(path, std::ios::binary);
@@ -75,7 +65,7 @@ void write_csvs(const std::string& dir, const eco::graph::HabitatGraph& hg, cons
 }
 
 void setup(CLI::App& app, const eco::cli::Globals& g) {
-    auto* grp = connectivity_group(app);
+    auto* grp = eco::cli::command_group(app, "connectivity");
     const auto& spec = eco::graph::metrics_spec();
     auto* sub = grp->add_subcommand("metrics", spec.help);
     auto given = std::make_shared<nlohmann::json>(nlohmann::json::object());

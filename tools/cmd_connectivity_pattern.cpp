@@ -10,22 +10,6 @@
 
 namespace {
 
-// Finds or creates the `connectivity` group (same as in cmd_connectivity.cpp).
-CLI::App* connectivity_group(CLI::App& app) {
-    for (CLI::App* s : app.get_subcommands([](CLI::App*) { return true; }))
-        if (s->get_name() == "connectivity") return s;
-    auto* grp = app.add_subcommand("connectivity",
-                                   "habitat connectivity: graph metrics (IIC, PC, dPC), and the raster pipeline steps");
-    grp->require_subcommand(1);
-    return grp;
-}
-
-std::string num(double v, int prec = 6) {
-    char b[64];
-    std::snprintf(b, sizeof b, "%.*g", prec, v);
-    return b;
-}
-
 void add_step(CLI::App& grp, const eco::cli::Globals& g, const std::string& step) {
     const auto& spec = eco::graph::pattern_spec(step);
     auto* sub = grp.add_subcommand(step, spec.help);
@@ -42,19 +26,19 @@ void add_step(CLI::App& grp, const eco::cli::Globals& g, const std::string& step
         const auto& c = r.result.corridors;
         std::ostringstream s;
         s << spec.name << ": " << r.patches << " patches, " << r.links << " links, " << c.corridors.size()
-          << " corridors (width " << num(c.width) << " cost units)";
+          << " corridors (width " << eco::cli::num(c.width) << " cost units)";
         if (r.report.contains("note")) s << "\n  " << r.report["note"].get<std::string>();
         if (step == "pinch") {
             s << "\n  effective resistance per link:";
             for (std::size_t k = 0; k < c.corridors.size() && k < 8; ++k)
-                s << "  " << c.corridors[k].u + 1 << "-" << c.corridors[k].v + 1 << " " << num(r.result.pinch.link[k].r_eff, 5);
+                s << "  " << c.corridors[k].u + 1 << "-" << c.corridors[k].v + 1 << " " << eco::cli::num(r.result.pinch.link[k].r_eff, 5);
             if (r.result.pinch.failed) s << "\n  " << r.result.pinch.failed << " corridor(s) without a circuit (see report.json)";
         }
         if (step == "barriers") {
             s << "\n  top barriers (score = cost saved per m restored):";
             for (std::size_t k = 0; k < r.result.barriers.top.size() && k < 5; ++k) {
                 const auto& w = r.result.barriers.top[k];
-                s << "  #" << k + 1 << " " << num(w.score, 5) << " (R " << w.radius << ")";
+                s << "  #" << k + 1 << " " << eco::cli::num(w.score, 5) << " (R " << w.radius << ")";
             }
         }
         s << "\n  -> " << p.at("out").get<std::string>() << "/";
@@ -68,7 +52,7 @@ void add_step(CLI::App& grp, const eco::cli::Globals& g, const std::string& step
 }
 
 void setup(CLI::App& app, const eco::cli::Globals& g) {
-    auto* grp = connectivity_group(app);
+    auto* grp = eco::cli::command_group(app, "connectivity");
     for (const char* step : {"corridors", "pinch", "barriers"}) add_step(*grp, g, step);
 }
 

@@ -19,8 +19,7 @@ struct DiffArgs {
 };
 
 void setup(CLI::App& app, const eco::cli::Globals& g) {
-    CLI::App* red = app.add_subcommand("redline", "Ecological protection redline checks (audit, diff)");
-    red->require_subcommand(1);
+    CLI::App* red = eco::cli::command_group(app, "redline");
     auto a = std::make_shared<DiffArgs>();
     const auto& spec = eco::checks::redline_diff_spec();
     CLI::App* sub = red->add_subcommand("diff", spec.help);

@@ -23,15 +23,6 @@ public:
     int exit_code() const override { return eco::checks::kAuditNotFitStatus; }
 };
 
-// Finds or creates the `redline` group (created in cmd_redline.cpp, registered before this one).
-CLI::App* redline_group(CLI::App& app) {
-    for (CLI::App* s : app.get_subcommands([](CLI::App*) { return true; }))
-        if (s->get_name() == "redline") return s;
-    auto* grp = app.add_subcommand("redline", "Ecological protection redline checks (audit, diff)");
-    grp->require_subcommand(1);
-    return grp;
-}
-
 struct AuditArgs {
     std::string layer, admin, project, out = "out/redline_audit", assume_crs, encoding;
     bool no_html = false, no_admin = false;
@@ -39,7 +30,7 @@ struct AuditArgs {
 };
 
 void setup(CLI::App& app, const eco::cli::Globals& g) {
-    auto* grp = redline_group(app);
+    auto* grp = eco::cli::command_group(app, "redline");
     auto a = std::make_shared<AuditArgs>();
     const auto& spec = eco::checks::redline_audit_spec();
     CLI::App* sub = grp->add_subcommand("audit", spec.help + ". Exit status 0: fit to submit; 3: blocking faults found");

@@ -250,6 +250,9 @@ LinksResult planar_allocation_links(const Patches& p, const Resistance& res, con
             cells.push_back(c);
             const uint8_t d = st.dir[c];
             if (d == raster::kSourceDir || d == 0) break;
+            if (cells.size() > st.dir.size())  // back-links never loop (raster_cost.cpp); guard anyway
+                throw Failure("planar links: the back-links from cell " + std::to_string(cells.front()) +
+                              " do not lead to a patch; please report this with the land cover raster");
             const auto& m = raster::cost_move(d);
             c = static_cast<uint64_t>(static_cast<int>(c / W) + m.dr) * W + static_cast<uint64_t>(static_cast<int>(c % W) + m.dc);
         }
