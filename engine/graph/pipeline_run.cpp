@@ -386,6 +386,8 @@ RunResult connectivity_run(const RunOptions& opt, const Progress& progress) {
         std::vector<const OGRGeometry*> pg(polys.size());
         for (std::size_t k = 0; k < polys.size(); ++k) pg[k] = polys[k].get();
         od.write_text("report.html", report::connectivity_html(r, pg));
+    } else {
+        od.remove_at_commit("report.html");  // an earlier run's page would disagree with this run's reports
     }
     {
         std::ofstream f(od.temp("report.json"), std::ios::binary);

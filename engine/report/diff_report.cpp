@@ -242,6 +242,7 @@ std::vector<std::string> write_redline_diff_outputs(const checks::RedlineDiffRes
     out.write_text("report.json", rep.dump(2) + "\n");
     out.write_text("report.csv", redline_diff_csv(r));
     if (opt.html) out.write_text("report.html", diff_html(r, rep));
+    else out.remove_at_commit("report.html");  // an earlier run's page would disagree with this run's reports
     progress.report(1.0, "writing reports");
     out.commit();
     return out.final_paths();

@@ -188,7 +188,9 @@ TEST_CASE("cli connectivity run: styles stored as defaults, report.html with the
     check_html(tmp / "out");
     auto j = nlohmann::json::parse(testutil::read_text(tmp / "out/report.json"));
     CHECK(j["outputs"].dump().find("report.html") != std::string::npos);
-    // --no-html: no page
+    // --no-html: no page (an earlier run's page is removed: it would no longer match)
+    fs::create_directories(tmp / "o2");
+    testutil::write_text(tmp / "o2/report.html", "stale");
     auto r2 = testutil::run_cli("-q " + kRun + " --no-html --out " + testutil::q(tmp / "o2"));
     REQUIRE(r2.status == 0);
     CHECK_FALSE(fs::exists(tmp / "o2/report.html"));

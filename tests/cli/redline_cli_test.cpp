@@ -206,9 +206,13 @@ TEST_CASE("redline diff --admin: counties from the demo admin layer, the default
 
 TEST_CASE("redline diff: the change layer carries its QGIS style (added, removed, edge adjustments) as the default", "[cli][redline][styles]") {
     TempDir dir;
+    // an earlier run's page is removed by a run with --no-html (it would no longer match)
+    std::filesystem::create_directories(dir / "out");
+    testutil::write_text(dir / "out/report.html", "stale");
     auto r = run_cli("redline diff --quiet --no-html --out " + q(dir / "out"));
     INFO(r.out);
     REQUIRE(r.status == 0);
+    CHECK_FALSE(std::filesystem::exists(dir / "out/report.html"));
     const std::string path = dir / "out/redline_diff.gpkg";
     eco::io::Dataset ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
     REQUIRE(ds);

@@ -122,9 +122,13 @@ TEST_CASE("tabulate: marine class by bay, with float-noise self-overlaps written
 
 TEST_CASE("tabulate: the pieces layer carries its QGIS style as the default in layer_styles", "[cli][tabulate][styles]") {
     TempDir dir;
+    // an earlier run's page is removed by a run with --no-html (it would no longer match)
+    std::filesystem::create_directories(dir / "out");
+    testutil::write_text(dir / "out/report.html", "stale");
     auto r = run_cli("tabulate --quiet --no-html --out " + q(dir / "out"));
     INFO(r.out);
     REQUIRE(r.status == 0);
+    CHECK_FALSE(std::filesystem::exists(dir / "out/report.html"));
     const std::string path = dir / "out/tabulate.gpkg";
     eco::io::Dataset ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
     REQUIRE(ds);
