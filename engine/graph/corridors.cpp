@@ -82,12 +82,7 @@ CorridorsResult least_cost_corridors(const Patches& p, const Resistance& res, co
     std::vector<char> made(np, 0);
     // window-local search buffers per thread (bounded_cost.h), not full-grid arrays
     tbb::enumerable_thread_specific<BoundedSearch> workspaces;
-    raster::CostSetup setup;
-    setup.width = W;
-    setup.height = H;
-    setup.cw = p.grid.cw;
-    setup.ch = p.grid.ch;
-    setup.knight = opt.knight;
+    const raster::CostSetup setup = raster::cost_setup(p.grid, opt.knight);
     double held = 0;
     const double budget = opt.memory_mb * 1024.0 * 1024.0;
     auto over_budget = [&] {

@@ -306,12 +306,7 @@ LinksResult patch_links(const Patches& p, const Resistance& res, const LinkOptio
     LinksResult out;
     if (np < 2) return out;
 
-    raster::CostSetup setup;
-    setup.width = W;
-    setup.height = H;
-    setup.cw = p.grid.cw;
-    setup.ch = p.grid.ch;
-    setup.knight = opt.knight;
+    const raster::CostSetup setup = raster::cost_setup(p.grid, opt.knight);
     const bool use_cost = opt.distance == "cost";
     if (opt.topology == "planar" && use_cost && opt.planar_costs == "allocation")
         return planar_allocation_links(p, res, opt, setup, progress);

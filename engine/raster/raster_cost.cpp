@@ -31,6 +31,7 @@
 
 #include "core/error.h"
 #include "raster/cost_moves.h"
+#include "raster/raster_io.h"
 
 namespace eco::raster {
 
@@ -63,6 +64,17 @@ inline double cost_of(uint64_t k) {
 }  // namespace
 
 const Move& cost_move(int k) { return kMoves[k]; }
+
+CostSetup cost_setup(const Grid& g, bool knight, bool cell_units) {
+    CostSetup s;
+    s.width = g.width;
+    s.height = g.height;
+    s.cw = g.cw;
+    s.ch = g.ch;
+    s.knight = knight;
+    s.cell_units = cell_units;
+    return s;
+}
 
 double cost_move_degrees(int k) {
     const Move& m = kMoves[k];

@@ -41,6 +41,10 @@ struct CostSetup {
     double band_cells = 0;
 };
 
+struct Grid;
+// The setup of a search over the cells of a grid.
+CostSetup cost_setup(const Grid& g, bool knight, bool cell_units = false);
+
 struct CostState {
     std::vector<double> acc;     // accumulated cost; +inf where unreached
     std::vector<int32_t> alloc;  // source id; 0 where unreached

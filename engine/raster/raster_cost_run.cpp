@@ -176,7 +176,7 @@ CostResult run_typed(const CostOptions& opt, const RasterReader& in, const Progr
             grid.row(static_cast<int>(cell / static_cast<uint64_t>(g.width)))[cell % static_cast<uint64_t>(g.width)].res));
     res.source_cells = static_cast<long long>(usable);
     if (usable == 0) throw BadInput("cost: every source cell has nodata resistance; sources must lie on passable cells");
-    CostSetup s{g.width, g.height, g.cw, g.ch, opt.knight, opt.cell_units};
+    const CostSetup s = cost_setup(g, opt.knight, opt.cell_units);
     const auto ranked = detail::rank_sources(cells, static_cast<uint64_t>(g.cells()), "cost");
     detail::cost_search(s, grid, ranked, progress.sub(0.1, 0.8));
 
