@@ -11,6 +11,14 @@ namespace eco::report {
 using io::Value;
 using nlohmann::json;
 
+void bound_fields(const catalog::Binding& b, std::vector<OutField>& fields, std::vector<std::string>& names) {
+    for (const auto& f : b.spec()->fields)
+        if (b.index(f.name) >= 0) {
+            fields.push_back({f.name});
+            names.push_back(f.name);
+        }
+}
+
 void write_context_layer(GpkgWriter& w, const checks::LoadedLayer& L, const std::string& name, const std::string& op,
                          const std::vector<size_t>& keep_in) {
     if (!L.present || L.layer.features.empty()) return;
@@ -19,11 +27,7 @@ void write_context_layer(GpkgWriter& w, const checks::LoadedLayer& L, const std:
         for (size_t i = 0; i < L.layer.features.size(); ++i) keep.push_back(i);
     std::vector<OutField> cf;
     std::vector<std::string> names;
-    for (const auto& f : L.binding.spec()->fields)
-        if (L.binding.index(f.name) >= 0) {
-            cf.push_back({f.name});
-            names.push_back(f.name);
-        }
+    bound_fields(L.binding, cf, names);
     int top = -1;
     for (size_t i : keep) top = std::max(top, geom::dimension(L.layer.features[i].geom.get()));
     for (int dim = 2; dim >= 0; --dim) {

@@ -20,6 +20,9 @@ nlohmann::json layer_input_json(const checks::LoadedLayer& L, const std::vector<
 // Sets e["file"] = {size, sha256} of the file at `path` when `facts` holds it.
 void add_file_facts(nlohmann::json& e, const std::string& path, const std::vector<io::FileFacts>& facts);
 
+// The canonical fields a layer's binding found (in the layer kind's order): output fields and names.
+void bound_fields(const catalog::Binding& b, std::vector<OutField>& fields, std::vector<std::string>& names);
+
 // A thematic input layer copied into a GeoPackage as `<name>` (and `<name>_line` /
 // `<name>_point` for other geometry families), canonical fields, styled like its layer kind;
 // `keep` (empty = all) selects features. Nothing is written for an absent or empty layer.

@@ -4,6 +4,7 @@
 
 #include "core/units.h"
 #include "report/gpkg_writer.h"
+#include "report/layer_record.h"
 #include "report/screen_report.h"
 
 namespace eco::report {
@@ -169,11 +170,7 @@ void write_screen_gpkg(const checks::ScreenResult& r, const std::string& path, c
             if (keep.empty()) continue;
             std::vector<OutField> cf;
             std::vector<std::string> names;
-            for (const auto& f : L.binding.spec()->fields)
-                if (L.binding.index(f.name) >= 0) {
-                    cf.push_back({f.name});
-                    names.push_back(f.name);
-                }
+            bound_fields(L.binding, cf, names);
             // one layer per geometry family present (e.g. water zones as polygons and as river reaches)
             int top = 0;
             for (size_t i : keep) top = std::max(top, L.index->dim(i));
