@@ -34,7 +34,7 @@ void write_one_file(const std::string& path) {
             OGRGeometry* g = nullptr;
             OGRGeometryFactory::createFromWkt(wkt.c_str(), &s, &g);
             of.SetGeometryDirectly(g);
-            l->CreateFeature(&of);
+            REQUIRE(l->CreateFeature(&of) == OGRERR_NONE);
         }
     };
     layer("outlet", wkbPoint, {{"POINT(500200 3200200)", "P1"}});

@@ -161,7 +161,8 @@ void compute_band(const Grid& grid, const CoverPolygon& p, int row0, int row1, C
                         if (t > 0 && t < 1) ts[nt++] = t;
                     }
                 }
-                std::sort(ts, ts + nt);
+                for (int a = 1; a < nt; ++a)  // at most 4 values (std::sort here trips GCC 12's -Warray-bounds)
+                    for (int b = a; b > 0 && ts[b] < ts[b - 1]; --b) std::swap(ts[b], ts[b - 1]);
                 for (int q = 0; q + 1 < nt; ++q) {
                     double t0 = ts[q], t1 = ts[q + 1];
                     double x0p = t0 == 0 ? xa : (t0 == 1 ? xb : xa + (xb - xa) * t0);

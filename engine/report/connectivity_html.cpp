@@ -109,7 +109,7 @@ std::string connectivity_html(const graph::RunResult& r, const std::vector<const
         const int c = patch_rank_class(r.rank[v]);
         std::unique_ptr<OGRGeometry> s(patches[v]->SimplifyPreserveTopology(tol));
         const OGRGeometry& g = s ? *s : *patches[v];
-        map.add(g, {.fill = kPatchFill[c], .stroke = kPatchLine[c], .fill_opacity = 0.85, .stroke_width = 0.5},
+        map.add(g, {.fill = kPatchFill[c], .stroke = kPatchLine[c], .fill_opacity = 0.85, .stroke_width = 0.5, .dash = ""},
                 "patch " + std::to_string(v + 1) + " rank " + std::to_string(r.rank[v]) + " dPC " + num(m.node[v].dPC, 4) + " %");
     }
     std::vector<std::size_t> lorder(r.links.links.size());
@@ -125,7 +125,7 @@ std::string connectivity_html(const graph::RunResult& r, const std::vector<const
         if (ls.getNumPoints() == 1) ls.addPoint(L.path[0].first, L.path[0].second);
         std::unique_ptr<OGRGeometry> s(ls.Simplify(tol));
         const int c = link_dpc_class(m.link[e].dPC);
-        map.add(s ? *s : ls, {.stroke = kLinkColour[c], .stroke_width = kLinkWidth[c]},
+        map.add(s ? *s : ls, {.stroke = kLinkColour[c], .stroke_width = kLinkWidth[c], .dash = ""},
                 "link " + std::to_string(e + 1) + ": " + std::to_string(L.u + 1) + " - " + std::to_string(L.v + 1) + ", cost " +
                     num(L.cost) + ", dPC " + num(m.link[e].dPC, 4) + " %");
     }
