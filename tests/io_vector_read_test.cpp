@@ -92,7 +92,7 @@ TEST_CASE("zero-area, NaN and self-intersecting geometries: rejected or repaired
         ls->addPoint(500000, 3200000);
         ls->addPoint(std::nan(""), 3200100);
         f.SetGeometryDirectly(ls);
-        l->CreateFeature(&f);
+        REQUIRE(l->CreateFeature(&f) == OGRERR_NONE);
     }
     auto L = read(t / "dirty.gpkg");
     CHECK(L.n_read == 6);

@@ -123,7 +123,7 @@ TEST_CASE("soil: farmland of a county missing from the admin layer gets the outs
             if (std::string(f->GetFieldAsString("name")) != "温岭市") {
                 OGRFeature o(l->GetLayerDefn());
                 o.SetFrom(f.get());
-                l->CreateFeature(&o);
+                REQUIRE(l->CreateFeature(&o) == OGRERR_NONE);
             }
     }
     auto r = run_cli("soil --quiet --work-crs EPSG:4549 --layer admin=" + q(dir / "admin.gpkg") + " --out " + q(dir / "out"));
