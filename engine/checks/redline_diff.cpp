@@ -13,7 +13,6 @@
 #include "core/units.h"
 #include "io/crs.h"
 #include "io/facts_task.h"
-#include "io/work_crs.h"
 
 namespace eco::checks {
 
@@ -143,10 +142,10 @@ public:
         double area = 0, area_ell = 0;
     };
     // g (of area a, ellipsoidal ae) cut by the units (vector::FlatIndex::cut); the part outside them
-    // is kUncovered.
-    std::vector<Part> split(const GEOSGeometry* g, double a, double ae) const {
+    // is kUncovered. keep_geom false: areas only.
+    std::vector<Part> split(const GEOSGeometry* g, double a, double ae, bool keep_geom = true) const {
         std::vector<Part> out;
-        for (auto& x : index_->cut(g, a, ae, ell_))
+        for (auto& x : index_->cut(g, a, ae, ell_, keep_geom))
             out.push_back({x.j == vector::kNone ? kUncovered : name_[x.j], std::move(x.geom), x.area, x.area_ell});
         return out;
     }
@@ -189,14 +188,7 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
     R->new_v.role = "new";
 
     progress.report(0.0, "opening layers");
-    {
-        io::WorkCrs w = io::choose_work_crs(R->params["work-crs"].get<std::string>(), {{old_src, "old"}, {new_src, "new"}}, op);
-        R->work_crs = std::move(w.srs);
-        R->work_crs_label = w.label;
-        R->work_epsg = w.epsg;
-        if (!w.note.empty()) R->notes.push_back(w.note);
-    }
-    R->ellipsoidal = std::make_unique<vector::Ellipsoidal>(*R->work_crs);
+    choose_frame(*R, R->params["work-crs"].get<std::string>(), {{old_src, "old"}, {new_src, "new"}}, op);
     const auto& ell = *R->ellipsoidal;
 
     io::ReadOptions ro;
@@ -357,7 +349,7 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
         for (DiffVersion* V : {&R->old_v, &R->new_v}) {
             std::vector<std::vector<AdminUnits::Part>> parts(V->flat.size());
             for_blocks(V->flat.size(), progress.sub(V == &R->old_v ? 0.9 : 0.93, V == &R->old_v ? 0.93 : 0.96), "counties from the admin layer",
-                       [&](size_t i) { parts[i] = units->split(V->flat[i].geom.get(), V->flat[i].area, V->flat[i].area_ell); });
+                       [&](size_t i) { parts[i] = units->split(V->flat[i].geom.get(), V->flat[i].area, V->flat[i].area_ell, false); });
             for (const auto& ps : parts)
                 for (const auto& p : ps) {
                     DiffFigures& d = R->by_county[p.county];

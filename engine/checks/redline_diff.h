@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "checks/layer_load.h"
 #include "core/params.h"
 #include "core/progress.h"
 #include "io/gdal_util.h"
@@ -67,21 +68,16 @@ struct DiffFigures {
     void count(const std::string& change, double a, double ae);
 };
 
-struct RedlineDiffResult {
+// The working CRS, ellipsoid, input facts and notes come from RunFrame (layer_load.h).
+struct RedlineDiffResult : RunFrame {
     nlohmann::json params;
     double tolerance = 1.0;
-    io::Srs work_crs;
-    std::string work_crs_label;
-    int work_epsg = 0;
-    std::unique_ptr<vector::Ellipsoidal> ellipsoidal;
     DiffVersion old_v, new_v;
     std::optional<io::VectorLayer> admin;  // when counties come from an admin layer
     std::string county_source;             // "field county", "field county_code" or "admin layer <spec>"
     std::vector<ChangePiece> pieces;  // removed (old patch order), then added (new patch order)
     std::map<std::string, DiffFigures> by_county, by_type;
     DiffFigures overall;
-    std::vector<std::string> notes;
-    std::vector<io::FileFacts> inputs;
     double seconds = 0;
 };
 

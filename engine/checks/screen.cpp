@@ -10,13 +10,13 @@
 #include <filesystem>
 #include <cmath>
 #include <cstdio>
-#include <future>
 #include <set>
 #include <unordered_map>
 #include <cctype>
 
 #include "core/error.h"
 #include "core/units.h"
+#include "io/facts_task.h"
 #include "io/crs.h"
 #include "io/work_crs.h"
 
@@ -153,13 +153,13 @@ void evaluate_rules(const ScreenResult& R, SiteResult& s, std::set<std::string>*
 std::vector<io::Feature> issue_features(const io::VectorLayer& L) {
     std::vector<io::Feature> out(L.issues.size());
     std::unordered_map<long long, size_t> kept;  // fid -> feature index, for the repaired ones
-    if (!L.issues.empty())
+    if (std::any_of(L.issues.begin(), L.issues.end(), [](const io::FeatureIssue& is) { return is.action == "repaired"; }))
         for (size_t i = 0; i < L.features.size(); ++i) kept.emplace(L.features[i].fid, i);
     for (size_t k = 0; k < L.issues.size(); ++k) {
-        out[k].fid = L.issues[k].fid;
-        out[k].values = L.issues[k].values;
-        if (L.issues[k].action == "repaired")
-            if (auto it = kept.find(L.issues[k].fid); it != kept.end()) out[k].values = L.features[it->second].values;
+        const io::FeatureIssue& is = L.issues[k];
+        const auto it = is.action == "repaired" ? kept.find(is.fid) : kept.end();
+        out[k].fid = is.fid;
+        out[k].values = it != kept.end() ? L.features[it->second].values : is.values;
         out[k].values.resize(L.fields.size());
     }
     return out;
@@ -303,11 +303,7 @@ std::unique_ptr<ScreenResult> run_screen(Project project, const nlohmann::json& 
     add_input(R->project.sites->path);
     for (const auto& [k, src] : R->project.layers) add_input(src.path);
     input_paths.push_back(R->rules.file);
-    auto facts = std::async(std::launch::async, [input_paths] {
-        std::vector<io::FileFacts> out;
-        for (const auto& p : input_paths) out.push_back(io::file_facts(p));
-        return out;
-    });
+    io::FactsTask facts(input_paths);  // hashed beside the screening
 
     // per layer: look as far as the farthest "within" rule of that layer, beyond the buffers
     std::vector<vector::Tolerance> layer_tol(R->layers.size(), R->tolerance);

@@ -11,7 +11,6 @@
 #include "core/paths.h"
 #include "io/crs.h"
 #include "io/facts_task.h"
-#include "io/work_crs.h"
 
 namespace eco::checks {
 
@@ -122,14 +121,7 @@ std::unique_ptr<TabulateResult> run_tabulate(const TabulateInput& in, const nloh
     R->params["kind-b"] = R->B.kind.empty() ? nlohmann::json() : nlohmann::json(R->B.kind);
 
     progress.report(0.0, "opening layers");
-    {
-        io::WorkCrs w = io::choose_work_crs(pstr("work-crs"), {{in.a, "A"}, {in.b, "B"}}, op);
-        R->work_crs = std::move(w.srs);
-        R->work_crs_label = w.label;
-        R->work_epsg = w.epsg;
-        if (!w.note.empty()) R->notes.push_back(w.note);
-    }
-    R->ellipsoidal = std::make_unique<vector::Ellipsoidal>(*R->work_crs);
+    choose_frame(*R, pstr("work-crs"), {{in.a, "A"}, {in.b, "B"}}, op);
 
     io::ReadOptions ro;
     ro.op = op;

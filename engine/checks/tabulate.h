@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "checks/layer_load.h"
 #include "core/params.h"
 #include "core/progress.h"
 #include "io/gdal_util.h"
@@ -55,12 +56,9 @@ struct Cell {
     long long pieces = 0;
 };
 
-struct TabulateResult {
+// The working CRS, ellipsoid, input facts and notes come from RunFrame (layer_load.h).
+struct TabulateResult : RunFrame {
     nlohmann::json params;
-    io::Srs work_crs;
-    std::string work_crs_label;
-    int work_epsg = 0;
-    std::unique_ptr<vector::Ellipsoidal> ellipsoidal;
     TabulateLayer A, B;
     std::vector<vector::Piece> pieces;
     std::vector<std::string> rows, cols;  // sorted categories, then the outside row/column
@@ -68,8 +66,6 @@ struct TabulateResult {
     std::map<std::string, Cell> row_total, col_total;
     Cell grand;  // every cell including the outside row and column
     bool reconciled = false;
-    std::vector<std::string> notes;
-    std::vector<io::FileFacts> inputs;
     double seconds = 0;
 };
 

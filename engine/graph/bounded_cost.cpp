@@ -67,7 +67,6 @@ std::vector<PatchHit> bounded_cost_run(const raster::CostSetup& s, const float* 
     const int nm = mw.n;
     int mdr[17], mdc[17];
     for (int k = 1; k <= 16; ++k) mdr[k] = raster::cost_move(k).dr, mdc[k] = raster::cost_move(k).dc;
-    auto gres = [&](int lr, int lc) { return static_cast<double>(res[static_cast<std::size_t>(lr + ws.y0) * W + (lc + ws.x0)]); };
 
     using Item = std::pair<double, uint32_t>;
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
@@ -105,7 +104,7 @@ std::vector<PatchHit> bounded_cost_run(const raster::CostSetup& s, const float* 
                 }
             }
         }
-        const double ri = gres(r, c);
+        const double ri = static_cast<double>(res[gcell]);
         for (int k = 1; k <= nm; ++k) {
             const int rr = r + mdr[k], cc = c + mdc[k];
             if (rr < 0 || rr >= wh || cc < 0 || cc >= ww) continue;

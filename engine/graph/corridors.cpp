@@ -7,7 +7,6 @@
 #include <atomic>
 #include <cmath>
 #include <limits>
-#include <queue>
 
 #include "core/error.h"
 
@@ -59,7 +58,7 @@ CorridorsResult least_cost_corridors(const Patches& p, const Resistance& res, co
     std::vector<double> reach(np, -1.0);
     for (std::size_t e = 0; e < links.links.size(); ++e) {
         const PatchLink& L = links.links[e];
-        if (!std::isfinite(L.cost) || (opt.max_lcd && L.cost > *opt.max_lcd)) {
+        if (!gets_corridor(L, opt)) {
             ++out.skipped;
             continue;
         }

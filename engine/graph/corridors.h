@@ -59,6 +59,11 @@ struct CorridorOptions {
     double memory_mb = 4096;         // budget for the cost fields; above it BadInput (say what to narrow)
 };
 
+// Whether a link gets a corridor: a finite cost within max_lcd.
+inline bool gets_corridor(const PatchLink& L, const CorridorOptions& opt) {
+    return std::isfinite(L.cost) && !(opt.max_lcd && L.cost > *opt.max_lcd);
+}
+
 struct Corridor {
     std::size_t link = 0;          // index in LinksResult::links
     std::uint32_t u = 0, v = 0;    // patch indices (id - 1)

@@ -2,6 +2,7 @@
 // are written in pipeline_pattern_write.cpp.
 #include "graph/pipeline_pattern.h"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -88,9 +89,8 @@ PatternResult run_pattern(const Patches& p, const Resistance& res, const LinksRe
         BarrierOptions b = opt.barrier;
         if (opt.restored_from_min) b.restored_resistance = res.min > 0 ? res.min : 1.0;
         r.restored_resistance = b.restored_resistance;
-        std::size_t ncor = 0;  // corridors least_cost_corridors will make (its link selection)
-        for (const PatchLink& L : links.links)
-            if (std::isfinite(L.cost) && !(opt.corridor.max_lcd && L.cost > *opt.corridor.max_lcd)) ++ncor;
+        const auto ncor = static_cast<std::size_t>(std::count_if(
+            links.links.begin(), links.links.end(), [&](const PatchLink& L) { return gets_corridor(L, opt.corridor); }));
         bar.emplace(p, ncor, b, op);
     }
     try {

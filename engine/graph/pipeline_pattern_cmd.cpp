@@ -8,7 +8,6 @@
 #include <map>
 
 #include "core/error.h"
-#include "core/paths.h"
 #include "graph/pipeline_pattern.h"
 #include "raster/raster_io.h"
 #include "raster/raster_reclass.h"

@@ -24,6 +24,13 @@ namespace eco::graph {
 
 namespace {
 
+// Which corridor each link has (-1: none).
+std::vector<long> corridor_of_link(std::size_t nlinks, const std::vector<Corridor>& cs) {
+    std::vector<long> of_link(nlinks, -1);
+    for (std::size_t k = 0; k < cs.size(); ++k) of_link[cs[k].link] = static_cast<long>(k);
+    return of_link;
+}
+
 constexpr double kNodata = -9999.0;
 
 std::string fmt(double v) {
@@ -118,12 +125,11 @@ void write_links_layer(GDALDataset& ds, const Patches& p, const LinksResult& lin
         for (const char* f : {"bridge", "in_mst"}) add_field(l, f, OFTInteger, op);
     }
     const bool pat = r && r->ran;
-    std::vector<long> of_link(links.links.size(), -1);  // link -> corridor
+    std::vector<long> of_link;  // link -> corridor
     if (pat) {
         add_field(l, "cwd_ratio", OFTReal, op);
         add_field(l, "r_eff", OFTReal, op);
-        const auto& cs = r->corridors.corridors;
-        for (std::size_t k = 0; k < cs.size(); ++k) of_link[cs[k].link] = static_cast<long>(k);
+        of_link = corridor_of_link(links.links.size(), r->corridors.corridors);
     }
     if (l->StartTransaction() != OGRERR_NONE) throw Failure(op + ": cannot start a GeoPackage transaction");
     for (std::size_t e = 0; e < links.links.size(); ++e) {
@@ -174,8 +180,7 @@ void write_pattern_outputs(report::OutputDir& od, const std::string& gpkg, const
     CPLPopErrorHandler();
     if (!ds) throw Failure(op + ": cannot reopen the GeoPackage '" + gpkg + "': " + CPLGetLastErrorMsg());
     io::Srs srs = p.grid.srs();
-    std::vector<long> of_link(links.links.size(), -1);
-    for (std::size_t k = 0; k < cs.size(); ++k) of_link[cs[k].link] = static_cast<long>(k);
+    const std::vector<long> of_link = corridor_of_link(links.links.size(), cs);
     {
         OGRLayer* l = ds->CreateLayer("corridors", srs.get(), wkbMultiPolygon, nullptr);
         if (!l) throw Failure(op + ": cannot create layer corridors: " + CPLGetLastErrorMsg());

@@ -13,7 +13,6 @@
 #include <sstream>
 
 #include "core/error.h"
-#include "core/paths.h"
 #include "core/sha256.h"
 #include "io/gdal_util.h"
 #include "raster/raster_reclass.h"

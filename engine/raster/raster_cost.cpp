@@ -232,7 +232,7 @@ struct alignas(128) Tile {
     RadixHeap heap;
     std::vector<Entry> arrivals;
     std::vector<Msg> out[9];
-    uint64_t processed = 0;
+    uint64_t processed = 0;  // cells settled in the current round (for the progress report)
     bool inbox = false;
 };
 
@@ -265,7 +265,6 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
         for (int r = tiles[static_cast<size_t>(ty) * ntx].r0; r < tiles[static_cast<size_t>(ty) * ntx].r1; ++r) tile_of_row[r] = ty;
     for (int tx = 0; tx < ntx; ++tx)
         for (int c = tiles[tx].c0; c < tiles[tx].c1; ++c) tile_of_col[c] = tx;
-    auto push = [](Tile& t, uint64_t key, uint32_t i) { t.heap.push(key, i); };
 
     for (const auto& [c, rank] : src.cells) {
         const int r = static_cast<int>(c / static_cast<uint64_t>(W)), col = static_cast<int>(c % static_cast<uint64_t>(W));
@@ -278,7 +277,7 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
         }
         ci.acc = 0;
         ci.ad = ad;
-        push(tiles[static_cast<size_t>(tile_of_row[r]) * ntx + tile_of_col[col]], key_of(0.0), static_cast<uint32_t>(&ci - cell));
+        tiles[static_cast<size_t>(tile_of_row[r]) * ntx + tile_of_col[col]].heap.push(key_of(0.0), static_cast<uint32_t>(&ci - cell));
     }
 
     // The width of the cost band a round settles: a few dozen cells at the typical resistance
@@ -331,7 +330,7 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
                 const int rr = r + dr[k], cc = c + dc[k];
                 const bool tie = cand != ec;
                 if (rr >= r0 && rr < r1 && cc >= c0 && cc < c1) {
-                    if (relax(cj, cand, nad, tie)) push(t, key_of(cand), j);
+                    if (relax(cj, cand, nad, tie)) t.heap.push(key_of(cand), j);
                 } else {
                     const int d = (rr < r0 ? 0 : rr >= r1 ? 6 : 3) + (cc < c0 ? 0 : cc >= c1 ? 2 : 1);
                     t.out[d].push_back({tie ? cand : -cand, j, nad});
@@ -415,8 +414,7 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
             }
         }
         for (size_t q : targets) tiles[q].inbox = false;
-        done = 0;
-        for (const Tile& t : tiles) done += t.processed;
+        for (size_t q : active) done += std::exchange(tiles[q].processed, 0);  // this round's work
         progress.report(std::min(0.99, static_cast<double>(done) / ncells), "cost distance");
     }
     progress.report(1.0, "cost distance");

@@ -1,4 +1,5 @@
 // Outputs of `redline diff` (see diff_report.h).
+#include "report/layer_record.h"
 #include "report/report_util.h"
 #include "report/diff_report.h"
 
@@ -35,14 +36,7 @@ json fig_json(const checks::DiffFigures& d) {
 }
 
 json version_json(const checks::RedlineDiffResult& r, const checks::DiffVersion& V) {
-    int repaired = 0, rejected = 0;
-    for (const auto& i : V.layer.issues) (i.action == "repaired" ? repaired : rejected)++;
-    json e{{"role", V.role}, {"source", V.layer.source.spec}, {"path", V.layer.source.path}, {"layer", V.layer.layer_name},
-           {"crs", V.layer.crs_label}, {"crs_assumed", V.layer.crs_assumed}, {"features_read", V.layer.n_read},
-           {"features_used", V.layer.features.size()}, {"repaired", repaired}, {"rejected", rejected}};
-    for (const auto& f : r.inputs)
-        if (f.path == V.layer.source.path) e["file"] = {{"size", f.size}, {"sha256", f.sha256}};
-    return e;
+    return layer_input_json(V.layer, V.role, r.inputs);
 }
 
 const checks::DiffVersion& version_of(const checks::RedlineDiffResult& r, const checks::ChangePiece& c) {
@@ -97,8 +91,7 @@ json redline_diff_json(const checks::RedlineDiffResult& r, const std::string& cr
         json e{{"role", "admin"}, {"source", r.admin->source.spec}, {"path", r.admin->source.path}, {"layer", r.admin->layer_name},
                {"crs", r.admin->crs_label}, {"crs_assumed", r.admin->crs_assumed}, {"features_read", r.admin->n_read},
                {"features_used", r.admin->features.size()}};
-        for (const auto& f : r.inputs)
-            if (f.path == r.admin->source.path) e["file"] = {{"size", f.size}, {"sha256", f.sha256}};
+        add_file_facts(e, r.admin->source.path, r.inputs);
         j["inputs"].push_back(e);
     }
     j["county_source"] = r.county_source;

@@ -10,6 +10,7 @@
 #include <tbb/parallel_for.h>
 
 #include "core/units.h"
+#include "report/layer_record.h"
 #include "report/report_util.h"
 #include "report/screen_report.h"
 
@@ -89,16 +90,7 @@ json screen_json_head(const checks::ScreenResult& r, const std::string& created)
         "*_m2 areas are planar in the working CRS; *_ell_m2 areas are ellipsoidal (geodesic on the working CRS's ellipsoid); "
         "ha and mu values derive from the planar m2; totals and shares use planar areas";
     json inputs = json::array();
-    auto layer_input = [&](const std::string& role, const io::VectorLayer& L) {
-        int repaired = 0, rejected = 0;
-        for (const auto& i : L.issues) (i.action == "repaired" ? repaired : rejected)++;
-        json e{{"role", role}, {"source", L.source.spec}, {"path", L.source.path}, {"layer", L.layer_name},
-               {"crs", L.crs_label}, {"crs_assumed", L.crs_assumed}, {"features_read", L.n_read},
-               {"features_used", L.features.size()}, {"repaired", repaired}, {"rejected", rejected}};
-        for (const auto& f : r.inputs)
-            if (f.path == L.source.path) e["file"] = {{"size", f.size}, {"sha256", f.sha256}};
-        inputs.push_back(e);
-    };
+    auto layer_input = [&](const std::string& role, const io::VectorLayer& L) { inputs.push_back(layer_input_json(L, role, r.inputs)); };
     layer_input("sites", r.sites);
     for (const auto& L : r.layers) layer_input(L.kind, L.layer);
     for (const auto& f : r.inputs)

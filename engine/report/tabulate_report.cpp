@@ -1,4 +1,5 @@
 // Outputs of `tabulate` (see tabulate_report.h).
+#include "report/layer_record.h"
 #include "report/report_util.h"
 #include "report/tabulate_report.h"
 
@@ -28,8 +29,7 @@ json layer_json(const checks::TabulateResult& r, const checks::TabulateLayer& L)
            {"source", L.layer.source.spec}, {"path", L.layer.source.path}, {"layer", L.layer.layer_name},
            {"crs", L.layer.crs_label}, {"crs_assumed", L.layer.crs_assumed}, {"features_read", L.layer.n_read},
            {"features_used", L.layer.features.size()}};
-    for (const auto& f : r.inputs)
-        if (f.path == L.layer.source.path) e["file"] = {{"size", f.size}, {"sha256", f.sha256}};
+    add_file_facts(e, L.layer.source.path, r.inputs);
     e["sum_of_feature_areas_m2"] = jnum(L.sum_area);
     e["sum_of_feature_areas_ell_m2"] = jnum(L.sum_area_ell);
     e["self_overlap_m2"] = jnum(L.self_overlap);

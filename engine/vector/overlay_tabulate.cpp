@@ -136,7 +136,8 @@ FlatIndex::FlatIndex(const std::vector<FlatFeature>& layer) : L_(layer), box_(la
     tree_.build();
 }
 
-std::vector<FlatIndex::Part> FlatIndex::cut(const GEOSGeometry* g, double a, double ae, const Ellipsoidal& ell) const {
+std::vector<FlatIndex::Part> FlatIndex::cut(const GEOSGeometry* g, double a, double ae, const Ellipsoidal& ell,
+                                            bool keep_geom) const {
     std::vector<Part> out;
     if (geom::is_empty(g) || a <= 0) return out;
     geom::Prepared pg(g);
@@ -154,13 +155,13 @@ std::vector<FlatIndex::Part> FlatIndex::cut(const GEOSGeometry* g, double a, dou
             if (!pb[j]) pb[j] = std::make_unique<geom::Prepared>(h);
             if (pb[j]->covers(g)) {
                 out.clear();
-                out.push_back({j, geom::clone(g), a, ae});
+                out.push_back({j, keep_geom ? geom::clone(g) : geom::Geom{}, a, ae});
                 return out;
             }
         }
         if (!pg.intersects(h)) continue;
         if (pg.covers(h)) {  // the whole of feature j lies in g
-            out.push_back({j, geom::clone(h), L_[j].area, L_[j].area_ell});
+            out.push_back({j, keep_geom ? geom::clone(h) : geom::Geom{}, L_[j].area, L_[j].area_ell});
             measured.push_back(0);
             hit.push_back(h);
             continue;
@@ -192,6 +193,8 @@ std::vector<FlatIndex::Part> FlatIndex::cut(const GEOSGeometry* g, double a, dou
         const double complement = ae - others;
         out[derive].area_ell = complement > 0 ? complement : ell.area(out[derive].geom.get());
     }
+    if (!keep_geom)
+        for (auto& p : out) p.geom.reset();
     return out;
 }
 

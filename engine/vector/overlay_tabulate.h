@@ -51,8 +51,9 @@ public:
     // with a and ae (no overlay); a feature lying inside g is its own part with its own areas.
     // Ellipsoidal areas are measured once per part, except the largest measured one, which is ae
     // minus the others (the parts partition g; same number up to rounding, one geodesic sum
-    // fewer), unless it is under 1e-6 of g, where the rounding would matter.
-    std::vector<Part> cut(const GEOSGeometry* g, double a, double ae, const Ellipsoidal& ell) const;
+    // fewer), unless it is under 1e-6 of g, where the rounding would matter. With keep_geom false
+    // the parts carry their areas only (no geometry: nothing cloned for covered parts).
+    std::vector<Part> cut(const GEOSGeometry* g, double a, double ae, const Ellipsoidal& ell, bool keep_geom = true) const;
     const geom::STRtree& tree() const { return tree_; }
 
 private:

@@ -72,6 +72,14 @@ void flatten_part(const GEOSGeometry* g, ConstraintIndex::Flat& f) {
     }
 }
 
+// Grows the box of `a` to cover the box of `b`.
+void grow_box(ConstraintIndex::Chunk& a, const ConstraintIndex::Chunk& b) {
+    a.minx = std::min(a.minx, b.minx);
+    a.miny = std::min(a.miny, b.miny);
+    a.maxx = std::max(a.maxx, b.maxx);
+    a.maxy = std::max(a.maxy, b.maxy);
+}
+
 }  // namespace
 
 ConstraintIndex::Flat ConstraintIndex::flatten(const GEOSGeometry* g) {
@@ -85,24 +93,14 @@ ConstraintIndex::Flat ConstraintIndex::flatten(const GEOSGeometry* g) {
             Chunk gr = f.chunks[c0];
             gr.first = c0;
             gr.last = c1;
-            for (unsigned c = c0 + 1; c < c1; ++c) {
-                gr.minx = std::min(gr.minx, f.chunks[c].minx);
-                gr.miny = std::min(gr.miny, f.chunks[c].miny);
-                gr.maxx = std::max(gr.maxx, f.chunks[c].maxx);
-                gr.maxy = std::max(gr.maxy, f.chunks[c].maxy);
-            }
+            for (unsigned c = c0 + 1; c < c1; ++c) grow_box(gr, f.chunks[c]);
             f.groups.push_back(gr);
         }
         run.group1 = static_cast<unsigned>(f.groups.size());
     }
     if (!f.groups.empty()) {
         f.box = f.groups.front();
-        for (const auto& gr : f.groups) {
-            f.box.minx = std::min(f.box.minx, gr.minx);
-            f.box.miny = std::min(f.box.miny, gr.miny);
-            f.box.maxx = std::max(f.box.maxx, gr.maxx);
-            f.box.maxy = std::max(f.box.maxy, gr.maxy);
-        }
+        for (const auto& gr : f.groups) grow_box(f.box, gr);
     }
     return f;
 }
@@ -380,8 +378,7 @@ geom::Geom point_nearest_line(double px, double py, double dmin, const GEOSGeome
     const XY p{px, py};
     const double reach = dmin * (1 + 1e-9) + 1e-6;
     double best = std::numeric_limits<double>::infinity();
-    XY at{0, 0}, A0{0, 0}, B0{0, 0};
-    bool found = false;
+    XY A0{0, 0}, B0{0, 0};
     for (const auto& run : F.runs)
         for (unsigned c = run.chunk0; c < run.chunk1; ++c) {
             const auto& ch = F.chunks[c];
@@ -389,10 +386,10 @@ geom::Geom point_nearest_line(double px, double py, double dmin, const GEOSGeome
             for (unsigned j = ch.first + 1; j <= ch.last; ++j) {
                 const XY A{xy[2 * j - 2], xy[2 * j - 1]}, B{xy[2 * j], xy[2 * j + 1]};
                 const double d = pt_seg(p, A, B);
-                if (d < best) best = d, A0 = A, B0 = B, found = true;
+                if (d < best) best = d, A0 = A, B0 = B;
             }
         }
-    if (!found) return geom::nearest_line(site, f);
+    if (!(best < std::numeric_limits<double>::infinity())) return geom::nearest_line(site, f);  // no segment near
     // LineSegment::closestPoint(p): the projection when strictly inside the segment, else the
     // nearer end (p1 on a tie)
     double factor;
@@ -402,8 +399,8 @@ geom::Geom point_nearest_line(double px, double py, double dmin, const GEOSGeome
         const double dx = B0.x - A0.x, dy = B0.y - A0.y;
         factor = ((p.x - A0.x) * dx + (p.y - A0.y) * dy) / (dx * dx + dy * dy);
     }
-    if (factor > 0 && factor < 1) at = XY{A0.x + factor * (B0.x - A0.x), A0.y + factor * (B0.y - A0.y)};
-    else at = pt_dist(p, A0) < pt_dist(p, B0) ? A0 : B0;
+    const XY at = factor > 0 && factor < 1 ? XY{A0.x + factor * (B0.x - A0.x), A0.y + factor * (B0.y - A0.y)}
+                                           : (pt_dist(p, A0) < pt_dist(p, B0) ? A0 : B0);
     auto h = geom::ctx();
     GEOSCoordSequence* cs = GEOSCoordSeq_create_r(h, 2, 2);
     if (!cs) return geom::nearest_line(site, f);
@@ -488,11 +485,9 @@ LayerFigures screen_site(const GEOSGeometry* site, const std::vector<double>& bu
         if (point_site) {
             // the tree's query box is the site's box grown by `reach` on each side: a feature in its
             // corner can still be farther than `reach` from the point even to its box
-            if (reach > 0) {
-                const auto& F = idx.flat(i);
-                if (!F.chunks.empty() && box_d2(F.box, px, py) > reach * reach) continue;
-            }
-            PointRelation pr = point_relation(idx.flat(i), px, py);
+            const auto& F = idx.flat(i);
+            if (reach > 0 && !F.chunks.empty() && box_d2(F.box, px, py) > reach * reach) continue;
+            PointRelation pr = point_relation(F, px, py);
             hit = pr.hit;
             d = pr.dist;
             if (!hit && reach > 0 && d > reach) continue;
