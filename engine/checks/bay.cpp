@@ -126,7 +126,7 @@ std::unique_ptr<BayResult> run_bay(const BayInput& in, const nlohmann::json& giv
         R->notes.push_back("marine zones overlap (" + units::fmt("%.1f", mover) + " m2): each overlap counted once, for the zone read first");
     geom::STRtree mtree;
     for (size_t i = 0; i < mflat.size(); ++i)
-        if (mflat[i].geom && !geom::is_empty(mflat[i].geom.get())) mtree.insert(mflat[i].geom.get(), i);
+        if (mflat[i].shape && !geom::is_empty(mflat[i].shape)) mtree.insert(mflat[i].shape, i);
     mtree.build();
     // redlines flattened (coverage counts overlapping patches once)
     std::vector<vector::FlatFeature> rflat;
@@ -136,7 +136,7 @@ std::unique_ptr<BayResult> run_bay(const BayInput& in, const nlohmann::json& giv
         for (const auto& f : R->redline->features) rg.push_back(f.geom.get());
         rflat = vector::flatten(rg, ell, progress.sub(0.6, 0.7));
         for (size_t i = 0; i < rflat.size(); ++i)
-            if (rflat[i].geom && !geom::is_empty(rflat[i].geom.get())) rtree.insert(rflat[i].geom.get(), i);
+            if (rflat[i].shape && !geom::is_empty(rflat[i].shape)) rtree.insert(rflat[i].shape, i);
     }
     rtree.build();
     geom::STRtree ctree;
@@ -182,7 +182,7 @@ std::unique_ptr<BayResult> run_bay(const BayInput& in, const nlohmann::json& giv
         geom::Prepared pg(g);
         // marine classes
         for (size_t i : mtree.query(g)) {
-            const GEOSGeometry* z = mflat[i].geom.get();
+            const GEOSGeometry* z = mflat[i].shape;
             if (!pg.intersects(z)) continue;
             geom::Geom piece = geom::extract_dim(geom::intersection(g, z).get(), 2);
             if (!piece || geom::is_empty(piece.get())) continue;
@@ -220,7 +220,7 @@ std::unique_ptr<BayResult> run_bay(const BayInput& in, const nlohmann::json& giv
         }
         // redline coverage
         for (size_t i : rtree.query(g)) {
-            const GEOSGeometry* z = rflat[i].geom.get();
+            const GEOSGeometry* z = rflat[i].shape;
             if (!pg.intersects(z)) continue;
             geom::Geom piece = geom::extract_dim(geom::intersection(g, z).get(), 2);
             if (!piece || geom::is_empty(piece.get())) continue;

@@ -249,17 +249,17 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
                        std::vector<double>* unchanged_ell, const Progress& p) {
         geom::STRtree tree;
         for (size_t j = 0; j < W.flat.size(); ++j)
-            if (!geom::is_empty(W.flat[j].geom.get())) tree.insert(W.flat[j].geom.get(), j);
+            if (!geom::is_empty(W.flat[j].shape)) tree.insert(W.flat[j].shape, j);
         tree.build();
         std::vector<std::vector<ChangePiece>> per(V.flat.size());
         for_blocks(V.flat.size(), p, from_new ? "added area" : "removed area", [&](size_t i) {
-            const GEOSGeometry* g = V.flat[i].geom.get();
+            const GEOSGeometry* g = V.flat[i].shape;
             if (geom::is_empty(g)) return;
             // the same polygon in the other version (most patches, between two versions): no change,
             // no overlay; otherwise g minus the union of the patches it meets
             const auto cand = tree.query(g);
             bool same = false;
-            for (size_t j : cand) same = same || GEOSEqualsExact_r(geom::ctx(), g, W.flat[j].geom.get(), 0.0) == 1;
+            for (size_t j : cand) same = same || GEOSEqualsExact_r(geom::ctx(), g, W.flat[j].shape, 0.0) == 1;
             if (same) {
                 if (unchanged) {
                     (*unchanged)[i] = V.flat[i].area;
@@ -270,7 +270,7 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
             geom::Prepared pg(g);
             std::vector<const GEOSGeometry*> hit;
             for (size_t j : cand)
-                if (pg.intersects(W.flat[j].geom.get())) hit.push_back(W.flat[j].geom.get());
+                if (pg.intersects(W.flat[j].shape)) hit.push_back(W.flat[j].shape);
             geom::Geom diff = vector::minus_union(g, hit);
             double a = geom::is_empty(diff.get()) ? 0.0 : geom::area(diff.get());
             double ae = a > 0 ? ell.area(diff.get()) : 0.0;
@@ -349,7 +349,7 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
         for (DiffVersion* V : {&R->old_v, &R->new_v}) {
             std::vector<std::vector<AdminUnits::Part>> parts(V->flat.size());
             for_blocks(V->flat.size(), progress.sub(V == &R->old_v ? 0.9 : 0.93, V == &R->old_v ? 0.93 : 0.96), "counties from the admin layer",
-                       [&](size_t i) { parts[i] = units->split(V->flat[i].geom.get(), V->flat[i].area, V->flat[i].area_ell, false); });
+                       [&](size_t i) { parts[i] = units->split(V->flat[i].shape, V->flat[i].area, V->flat[i].area_ell, false); });
             for (const auto& ps : parts)
                 for (const auto& p : ps) {
                     DiffFigures& d = R->by_county[p.county];

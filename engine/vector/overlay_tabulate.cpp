@@ -103,25 +103,27 @@ std::vector<FlatFeature> flatten(const std::vector<const GEOSGeometry*>& polys, 
         const GEOSGeometry* g = polys[i];
         F.raw_area = geom::area(g);
         if (!known_ell || !known_ell(i, F.raw_area_ell)) F.raw_area_ell = ell.area(g);
-        geom::Geom cur = geom::clone(g);
+        geom::Geom cur;  // null while nothing is removed: g itself
         for (size_t k : tree.query(g)) {
             if (k >= i) break;  // sorted ascending: only earlier features take precedence
-            if (!geom::intersects(cur.get(), polys[k])) continue;
-            geom::Geom ov = poly(geom::intersection(cur.get(), polys[k]));
+            const GEOSGeometry* c = cur ? cur.get() : g;
+            if (!geom::intersects(c, polys[k])) continue;
+            geom::Geom ov = poly(geom::intersection(c, polys[k]));
             if (geom::is_empty(ov.get()) || geom::area(ov.get()) <= 0) continue;
-            cur = poly(geom::difference(cur.get(), polys[k]));
+            cur = poly(geom::difference(c, polys[k]));
             F.overlap_area += geom::area(ov.get());
             F.overlap_area_ell += ell.area(ov.get());
             F.overlaps.push_back(std::move(ov));
             F.overlaps_with.push_back(k);
         }
-        F.geom = std::move(cur);
+        F.cut = std::move(cur);
+        F.shape = F.cut ? F.cut.get() : g;
         if (F.overlaps.empty()) {  // nothing removed: the feature as read (no second geodesic area)
             F.area = F.raw_area;
             F.area_ell = F.raw_area_ell;
         } else {
-            F.area = geom::area(F.geom.get());
-            F.area_ell = ell.area(F.geom.get());
+            F.area = geom::area(F.shape);
+            F.area_ell = ell.area(F.shape);
         }
     });
     return out;
@@ -129,9 +131,9 @@ std::vector<FlatFeature> flatten(const std::vector<const GEOSGeometry*>& polys, 
 
 FlatIndex::FlatIndex(const std::vector<FlatFeature>& layer) : L_(layer), box_(layer.size()) {
     for (size_t j = 0; j < L_.size(); ++j)
-        if (!geom::is_empty(L_[j].geom.get())) {
-            tree_.insert(L_[j].geom.get(), j);
-            box_[j] = geom::bounds(L_[j].geom.get());
+        if (!geom::is_empty(L_[j].shape)) {
+            tree_.insert(L_[j].shape, j);
+            box_[j] = geom::bounds(L_[j].shape);
         }
     tree_.build();
 }
@@ -147,7 +149,7 @@ std::vector<FlatIndex::Part> FlatIndex::cut(const GEOSGeometry* g, double a, dou
     std::vector<const GEOSGeometry*> hit;
     std::vector<char> measured;  // per part: its ellipsoidal area is still to be measured
     for (size_t j : tree_.query(g)) {
-        const GEOSGeometry* h = L_[j].geom.get();
+        const GEOSGeometry* h = L_[j].shape;
         const geom::Box& bh = box_[j];
         if (bh.minx <= bg.minx && bh.miny <= bg.miny && bh.maxx >= bg.maxx && bh.maxy >= bg.maxy) {
             // feature j may cover the whole of g: then g is one part, as it is (the flattened
@@ -204,7 +206,7 @@ std::vector<Piece> split_pieces(const std::vector<FlatFeature>& A, const std::ve
     std::vector<std::vector<Piece>> per_a(A.size()), per_b(B.size());
     // A_i ∩ B_j and A_i outside B
     for_blocks(A.size(), progress.sub(0.0, 0.7), "splitting A by B", [&](size_t i) {
-        for (auto& p : tb.cut(A[i].geom.get(), A[i].area, A[i].area_ell, ell))
+        for (auto& p : tb.cut(A[i].shape, A[i].area, A[i].area_ell, ell))
             per_a[i].push_back({i, p.j, std::move(p.geom), p.area, p.area_ell});
     });
     // B_j outside A. Its ellipsoidal area is B_j's minus that of its pieces with A (the pieces
@@ -215,12 +217,12 @@ std::vector<Piece> split_pieces(const std::vector<FlatFeature>& A, const std::ve
         for (const auto& p : v)
             if (p.b != kNone) in_b_ell[p.b] += p.area_ell;
     for_blocks(B.size(), progress.sub(0.7, 1.0), "B outside A", [&](size_t j) {
-        const GEOSGeometry* g = B[j].geom.get();
+        const GEOSGeometry* g = B[j].shape;
         if (geom::is_empty(g)) return;
         geom::Prepared pg(g);
         std::vector<const GEOSGeometry*> hit;
         for (size_t i : ta.tree().query(g))
-            if (pg.intersects(A[i].geom.get())) hit.push_back(A[i].geom.get());
+            if (pg.intersects(A[i].shape)) hit.push_back(A[i].shape);
         geom::Geom rest = minus_union(g, hit);
         double a = geom::is_empty(rest.get()) ? 0.0 : geom::area(rest.get());
         if (a > 0) {

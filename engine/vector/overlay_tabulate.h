@@ -19,7 +19,11 @@
 namespace eco::vector {
 
 struct FlatFeature {
-    geom::Geom geom;           // the feature minus the earlier features that overlap it (may be empty)
+    // The feature minus the earlier features that overlap it (may be empty): the input polygon
+    // itself when nothing overlaps it (borrowed: the inputs must outlive the flattened features;
+    // no copy of every polygon), else `cut`, owned.
+    const GEOSGeometry* shape = nullptr;
+    geom::Geom cut;
     double area = 0, area_ell = 0;          // of the flattened part
     double raw_area = 0, raw_area_ell = 0;  // of the feature as read
     std::vector<geom::Geom> overlaps;       // the parts removed (each overlapping an earlier feature)
@@ -27,7 +31,8 @@ struct FlatFeature {
     double overlap_area = 0, overlap_area_ell = 0;  // raw_area - area
 };
 
-// Flattens polygons in their given order (index order = priority). `known_ell(i, area)`, when
+// Flattens polygons in their given order (index order = priority); the result borrows the
+// polygons that nothing overlaps (they must outlive it). `known_ell(i, area)`, when
 // given, may supply the ellipsoidal area of polygon i as read (returning true), e.g. from an
 // identical polygon measured before; it is called from worker threads.
 std::vector<FlatFeature> flatten(const std::vector<const GEOSGeometry*>& polys, const Ellipsoidal& ell,
