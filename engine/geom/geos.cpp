@@ -247,6 +247,11 @@ bool Prepared::covers(const GEOSGeometry* o) const {
     if (r == 2) fail("prepared covers");
     return r == 1;
 }
+bool Prepared::contains_properly(const GEOSGeometry* o) const {
+    char r = GEOSPreparedContainsProperly_r(fresh(), p_, o);
+    if (r == 2) fail("prepared contains properly");
+    return r == 1;
+}
 bool Prepared::dwithin(const GEOSGeometry* o, double d) const {
     char r = GEOSPreparedDistanceWithin_r(fresh(), p_, o, d);
     if (r == 2) fail("prepared distance-within");

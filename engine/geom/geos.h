@@ -73,6 +73,7 @@ public:
     bool intersects(const GEOSGeometry* other) const;
     bool contains(const GEOSGeometry* other) const;
     bool covers(const GEOSGeometry* other) const;
+    bool contains_properly(const GEOSGeometry* other) const;  // other lies in the interior
     bool dwithin(const GEOSGeometry* other, double d) const;
     double distance(const GEOSGeometry* other) const;
 

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <memory>
 
+#include "core/error.h"
+
 namespace eco::vector {
 
 namespace {
@@ -26,6 +28,90 @@ void for_blocks(size_t n, const Progress& progress, const char* msg, F&& f) {
 
 // The polygonal part of g (empty multipolygon when none).
 geom::Geom poly(geom::Geom g) { return geom::extract_dim(g.get(), 2); }
+
+// A linear ring of x's coordinates, counter-clockwise (GEOS's overlays give holes that way).
+GEOSGeometry* ring_ccw(const GEOSGeometry* ring) {
+    auto h = geom::ctx();
+    const GEOSCoordSequence* cs = GEOSGeom_getCoordSeq_r(h, ring);
+    GEOSCoordSequence* c = GEOSCoordSeq_clone_r(h, cs);
+    if (!c) throw Failure("overlay: cannot copy a ring");
+    char ccw = 0;
+    if (!GEOSCoordSeq_isCCW_r(h, c, &ccw)) {
+        GEOSCoordSeq_destroy_r(h, c);
+        throw Failure("overlay: cannot orient a ring");
+    }
+    unsigned n = 0;
+    GEOSCoordSeq_getSize_r(h, c, &n);
+    if (!ccw)
+        for (unsigned i = 0, j = n - 1; i < j; ++i, --j) {
+            double xi, yi, xj, yj;
+            GEOSCoordSeq_getXY_r(h, c, i, &xi, &yi);
+            GEOSCoordSeq_getXY_r(h, c, j, &xj, &yj);
+            GEOSCoordSeq_setXY_r(h, c, i, xj, yj);
+            GEOSCoordSeq_setXY_r(h, c, j, xi, yi);
+        }
+    GEOSGeometry* r = GEOSGeom_createLinearRing_r(h, c);
+    if (!r) throw Failure("overlay: cannot make a ring");
+    return r;
+}
+
+// `rest` (polygonal) with the exterior rings of `holes` added as holes of the polygon containing
+// each: every hole lies in the interior of one of rest's polygons and meets no other ring.
+geom::Geom with_holes(const GEOSGeometry* rest, const std::vector<const GEOSGeometry*>& holes) {
+    auto h = geom::ctx();
+    std::vector<const GEOSGeometry*> parts;
+    if (GEOSGeomTypeId_r(h, rest) == GEOS_POLYGON) parts.push_back(rest);
+    else
+        for (int i = 0, m = GEOSGetNumGeometries_r(h, rest); i < m; ++i) parts.push_back(GEOSGetGeometryN_r(h, rest, i));
+    std::vector<std::vector<const GEOSGeometry*>> add(parts.size());
+    for (const GEOSGeometry* x : holes) {
+        size_t k = 0;
+        if (parts.size() > 1) {  // the part holding x's first vertex
+            double px, py;
+            GEOSCoordSeq_getXY_r(h, GEOSGeom_getCoordSeq_r(h, GEOSGetExteriorRing_r(h, x)), 0, &px, &py);
+            geom::Geom pt = geom::own(GEOSGeom_createPointFromXY_r(h, px, py), "point");
+            for (k = 0; k < parts.size(); ++k)
+                if (GEOSIntersects_r(h, parts[k], pt.get()) == 1) break;
+            if (k == parts.size()) throw Failure("overlay: a contained polygon lies in no part of the rest");
+        }
+        add[k].push_back(x);
+    }
+    std::vector<GEOSGeometry*> made;
+    auto drop = [&](std::vector<GEOSGeometry*>& v) {
+        for (auto* p : v) GEOSGeom_destroy_r(h, p);
+        v.clear();
+    };
+    try {
+        for (size_t k = 0; k < parts.size(); ++k) {
+            if (add[k].empty()) {
+                made.push_back(GEOSGeom_clone_r(h, parts[k]));
+                continue;
+            }
+            std::vector<GEOSGeometry*> rings;
+            try {
+                const int nh = GEOSGetNumInteriorRings_r(h, parts[k]);
+                for (int i = 0; i < nh; ++i) rings.push_back(GEOSGeom_clone_r(h, GEOSGetInteriorRingN_r(h, parts[k], i)));
+                for (const GEOSGeometry* x : add[k]) rings.push_back(ring_ccw(GEOSGetExteriorRing_r(h, x)));
+                GEOSGeometry* shell = GEOSGeom_clone_r(h, GEOSGetExteriorRing_r(h, parts[k]));
+                GEOSGeometry* p = GEOSGeom_createPolygon_r(h, shell, rings.data(), static_cast<unsigned>(rings.size()));
+                rings.clear();  // GEOS owns shell and rings now, whatever the outcome
+                if (!p) throw Failure("overlay: cannot make a polygon with holes");
+                made.push_back(p);
+            } catch (...) {
+                drop(rings);
+                throw;
+            }
+        }
+    } catch (...) {
+        drop(made);
+        throw;
+    }
+    if (made.size() == 1 && GEOSGeomTypeId_r(h, rest) == GEOS_POLYGON) {
+        GEOSGeometry* p = made[0];
+        return geom::own(p, "polygon");
+    }
+    return geom::own(GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, made.data(), static_cast<unsigned>(made.size())), "collect");
+}
 
 }  // namespace
 
@@ -54,6 +140,23 @@ geom::Geom minus_union(const GEOSGeometry* g, const std::vector<const GEOSGeomet
             }
     std::vector<std::vector<size_t>> groups(n);
     for (size_t k = 0; k < n; ++k) groups[find(k)].push_back(k);
+    // A polygon without holes whose box meets no other's and which lies in g's interior is a
+    // hole of the result as it is: it takes no part in the overlay (noding g against the
+    // polygons inside it is most of the cost of an admin unit minus the patches it holds).
+    const geom::Box gb = geom::bounds(g);
+    std::unique_ptr<geom::Prepared> pg;
+    std::vector<const GEOSGeometry*> holes;
+    for (auto& grp : groups) {
+        if (grp.size() != 1) continue;
+        const GEOSGeometry* x = others[grp[0]];
+        const geom::Box& b = box[grp[0]];
+        if (GEOSGeomTypeId_r(h, x) != GEOS_POLYGON || GEOSisEmpty_r(h, x) || GEOSGetNumInteriorRings_r(h, x) != 0) continue;
+        if (!(b.minx > gb.minx && b.maxx < gb.maxx && b.miny > gb.miny && b.maxy < gb.maxy)) continue;
+        if (!pg) pg = std::make_unique<geom::Prepared>(g);
+        if (!pg->contains_properly(x)) continue;
+        holes.push_back(x);
+        grp.clear();
+    }
     std::vector<GEOSGeometry*> polys;  // owned until handed to the collection
     auto add_polys = [&](const GEOSGeometry* x) {
         const int t = GEOSGeomTypeId_r(h, x);
@@ -85,10 +188,16 @@ geom::Geom minus_union(const GEOSGeometry* g, const std::vector<const GEOSGeomet
         for (auto* p : polys) GEOSGeom_destroy_r(h, p);
         throw;
     }
-    if (polys.empty()) return geom::clone(g);
-    geom::Geom multi = geom::own(GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, polys.data(), static_cast<unsigned>(polys.size())),
-                                 "collect");
-    return poly(geom::difference(g, multi.get()));
+    geom::Geom rest;
+    if (polys.empty()) {
+        rest = geom::clone(g);
+    } else {
+        geom::Geom multi = geom::own(GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, polys.data(), static_cast<unsigned>(polys.size())),
+                                     "collect");
+        rest = poly(geom::difference(g, multi.get()));
+    }
+    if (holes.empty() || geom::is_empty(rest.get())) return rest;  // nothing left: nothing to hollow
+    return with_holes(rest.get(), holes);
 }
 
 std::vector<FlatFeature> flatten(const std::vector<const GEOSGeometry*>& polys, const Ellipsoidal& ell, const Progress& progress,
