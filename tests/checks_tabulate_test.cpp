@@ -187,4 +187,13 @@ TEST_CASE("tabulate: FlatIndex::cut splits by the units, passes covered and cove
     CHECK(inside[1].area_ell == flat[1].area_ell);
     // outside every unit: no part but the rest, g itself
     check(rect(1000, 1000, 1010, 1010), {{vector::kNone, 100}});
+    // across the two units and inside their union: two parts, nothing outside (not even a float
+    // sliver of the overlay): [50,70]x[10,30] = U0 [50,60] 200 + U1 [60,70] 200
+    check(rect(50, 10, 70, 30), {{0, 200}, {1, 200}});
+    // a part outside of 6.25 cm x 10 m = 0.625 m2 is a part: [50,70]x[30,40] over the units, [60,70]x[40,40.0625] above U1
+    check("POLYGON((" + std::to_string(X0 + 50) + " " + std::to_string(Y0 + 30) + "," + std::to_string(X0 + 70) + " " + std::to_string(Y0 + 30) + "," +
+              std::to_string(X0 + 70) + " " + std::to_string(Y0 + 40.0625) + "," + std::to_string(X0 + 60) + " " + std::to_string(Y0 + 40.0625) + "," +
+              std::to_string(X0 + 60) + " " + std::to_string(Y0 + 40) + "," + std::to_string(X0 + 50) + " " + std::to_string(Y0 + 40) + "," +
+              std::to_string(X0 + 50) + " " + std::to_string(Y0 + 30) + "))",
+          {{0, 100}, {1, 100}, {vector::kNone, 0.625}});
 }

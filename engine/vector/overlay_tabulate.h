@@ -54,6 +54,8 @@ public:
     // g (planar area a, ellipsoidal ae) cut by the features: one part per feature it shares area
     // with (in index order), then the part outside them all. A feature covering g gives g whole
     // with a and ae (no overlay); a feature lying inside g is its own part with its own areas.
+    // The part outside them all exists only when a minus the parts' areas exceeds overlay noise,
+    // max(1e-9 a, 1e-6 square units) (then it is g minus their union).
     // Ellipsoidal areas are measured once per part, except the largest measured one, which is ae
     // minus the others (the parts partition g; same number up to rounding, one geodesic sum
     // fewer), unless it is under 1e-6 of g, where the rounding would matter. With keep_geom false
