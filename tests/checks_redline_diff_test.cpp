@@ -287,3 +287,20 @@ TEST_CASE("redline diff: two versions in different CRSs are reprojected, and the
     CHECK(reprojected);
     CHECK(different);
 }
+
+TEST_CASE("redline diff: a patch with no counterpart is added or removed whole, however narrow", "[checks][redline_diff]") {
+    // old: a 0.5 m x 400 m strip alone (removed whole: 200 m2 removed, no edge adjustment) and a
+    // square whose boundary moves 0.4 m (its 0.4 x 500 = 200 m2 sliver is an edge adjustment);
+    // new: a 0.6 m x 500 m strip alone (300 m2 added, not an edge) and the moved square
+    testutil::TempDir dir;
+    testutil::write_vector(dir / "old.gpkg", "GPKG", "redline", "EPSG:4549", wkbPolygon,
+                           {patch(rect(0, 0, 400, 0.5), "S1", "C1", "水源涵养"), patch(rect(2000, 0, 2500, 500), "R2", "C1", "水土保持")});
+    testutil::write_vector(dir / "new.gpkg", "GPKG", "redline", "EPSG:4549", wkbPolygon,
+                           {patch(rect(0, 100, 500, 100.6), "S2", "C1", "水源涵养"), patch(rect(2000.4, 0, 2500.4, 500), "R2", "C1", "水土保持")});
+    auto r = checks::run_redline_diff(io::parse_source(dir / "old.gpkg"), io::parse_source(dir / "new.gpkg"), P);
+    const auto& d = r->overall;
+    CHECK(d.removed == Approx(200).epsilon(1e-9));
+    CHECK(d.added == Approx(300).epsilon(1e-9));
+    CHECK(d.edge_removed == Approx(200).epsilon(1e-6));
+    CHECK(d.edge_added == Approx(200).epsilon(1e-6));
+}

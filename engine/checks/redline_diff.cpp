@@ -279,9 +279,12 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
                 (*unchanged_ell)[i] = V.flat[i].area_ell - ae;
             }
             if (a <= 0) return;
-            auto [core, thin] = split_by_width(diff.get(), R->tolerance);
+            // a patch meeting nothing in the other version is added or removed whole: no boundary
+            // moved there, so no part of it is an edge adjustment, however narrow
+            auto [core, thin] = hit.empty() ? std::pair<geom::Geom, geom::Geom>{std::move(diff), geom::Geom{}}
+                                            : split_by_width(diff.get(), R->tolerance);
             const std::string kind = from_new ? "added" : "removed";
-            const double ta = geom::is_empty(thin.get()) ? 0.0 : geom::area(thin.get());
+            const double ta = (!thin || geom::is_empty(thin.get())) ? 0.0 : geom::area(thin.get());
             auto piece = [&](geom::Geom& part, bool edge, double pa, double pae) {
                 ChangePiece c;
                 c.change = edge ? "edge_" + kind : kind;
