@@ -1,6 +1,7 @@
 // `screen`: proposed project sites against redlines and every constraint layer of a project,
 // with the figures of DOMAIN.md, the verdict from a rules file and everything the reports need.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -29,6 +30,7 @@ struct ConstraintLayer {
     std::unique_ptr<vector::ConstraintIndex> index;
     std::vector<std::string> issue_codes;  // aligned with layer.issues: the feature's code ("" when it has none)
     std::vector<std::string> codes;        // code(i) of every feature, filled once by run_screen (empty: computed on demand)
+    std::vector<std::string> names, types; // name(i) and type(i), likewise
     // canonical code, name and type of a feature
     std::string code(size_t i) const;
     std::string name(size_t i) const;
@@ -80,6 +82,12 @@ struct ScreenResult {
 
     int layer_index(const std::string& kind) const;
 };
+
+// The Hilbert curve index of cell (x, y) of a 2^bits x 2^bits grid.
+uint64_t hilbert_index(uint32_t x, uint32_t y, int bits);
+// The order in which run_screen visits the sites: along a Hilbert curve over the centres of their
+// boxes (a permutation of 0..n-1; sites without a usable box sit at the start of the curve).
+std::vector<size_t> spatial_order(const io::VectorLayer& sites);
 
 // Runs the screening. `params` as given (names of screen_spec(), values may be strings);
 // they override the project's settings.

@@ -50,6 +50,7 @@ public:
         std::vector<Chunk> groups;
         Chunk box{};  // of every vertex (valid when chunks is not empty)
         int polygons = 0;
+        bool degenerate = false;  // a run of one vertex (a point), or two equal consecutive vertices
     };
     static Flat flatten(const GEOSGeometry* g);
     const Flat& flat(size_t i) const { return flat_[i]; }
@@ -61,6 +62,18 @@ private:
     std::vector<int> dim_;
     std::vector<Flat> flat_;
 };
+
+// Distance between two flattened geometries that do not intersect, with GEOS's formulas (the
+// number GEOSDistance gives, to the last bit). Exact up to `cutoff`; a larger distance comes back
+// as some value above `cutoff` (possibly infinity).
+double flat_distance(const ConstraintIndex::Flat& a, const ConstraintIndex::Flat& b,
+                     double cutoff = std::numeric_limits<double>::infinity());
+namespace detail {
+// The reference flat_distance works from: every pair of segments through GEOS's segment-segment
+// formula (for tests and for the cases flat_distance hands back to it).
+double flat_distance_all_pairs(const ConstraintIndex::Flat& a, const ConstraintIndex::Flat& b,
+                               double cutoff = std::numeric_limits<double>::infinity());
+}  // namespace detail
 
 struct Tolerance {
     double area_m2 = 1.0;       // overlaps below this area ...
