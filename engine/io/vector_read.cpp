@@ -143,6 +143,78 @@ Opened open_layer(const LayerSource& src, const std::string& label, const std::s
 }
 
 // Visits every vertex; the callback may change it.
+// GEOS geometry made straight from an OGR point, line string, polygon or their multi forms (2-D),
+// the same coordinates as through WKB without writing and parsing WKB; null for any other type or
+// when GEOS refuses a part (unclosed or too short ring...): the caller then goes through WKB, which
+// gives the reason.
+GEOSGeometry* geos_curve(GEOSContextHandle_t h, const OGRSimpleCurve* c, bool ring, std::vector<double>& buf) {
+    const int n = c->getNumPoints();
+    buf.resize(2 * static_cast<size_t>(n));
+    if (n > 0) c->getPoints(buf.data(), 2 * sizeof(double), buf.data() + 1, 2 * sizeof(double));
+    GEOSCoordSequence* cs = GEOSCoordSeq_copyFromBuffer_r(h, buf.data(), static_cast<unsigned>(n), 0, 0);
+    if (!cs) return nullptr;
+    return ring ? GEOSGeom_createLinearRing_r(h, cs) : GEOSGeom_createLineString_r(h, cs);
+}
+
+GEOSGeometry* geos_polygon(GEOSContextHandle_t h, const OGRPolygon* p, std::vector<double>& buf) {
+    if (p->IsEmpty()) return GEOSGeom_createEmptyPolygon_r(h);
+    GEOSGeometry* shell = geos_curve(h, p->getExteriorRing(), true, buf);
+    if (!shell) return nullptr;
+    std::vector<GEOSGeometry*> holes;
+    for (int k = 0; k < p->getNumInteriorRings(); ++k) {
+        GEOSGeometry* r = geos_curve(h, p->getInteriorRing(k), true, buf);
+        if (!r) {
+            GEOSGeom_destroy_r(h, shell);
+            for (auto* x : holes) GEOSGeom_destroy_r(h, x);
+            return nullptr;
+        }
+        holes.push_back(r);
+    }
+    return GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size()));
+}
+
+geom::Geom to_geos_direct(const OGRGeometry* g) {
+    auto h = geom::ctx();
+    thread_local std::vector<double> buf;
+    GEOSGeometry* out = nullptr;
+    switch (wkbFlatten(g->getGeometryType())) {
+    case wkbPoint: {
+        const auto* p = g->toPoint();
+        out = p->IsEmpty() ? nullptr : GEOSGeom_createPointFromXY_r(h, p->getX(), p->getY());
+        break;
+    }
+    case wkbLineString: out = geos_curve(h, g->toLineString(), false, buf); break;
+    case wkbPolygon: out = geos_polygon(h, g->toPolygon(), buf); break;
+    case wkbMultiPolygon:
+    case wkbMultiLineString:
+    case wkbMultiPoint: {
+        const auto* c = g->toGeometryCollection();
+        const auto t = wkbFlatten(g->getGeometryType());
+        std::vector<GEOSGeometry*> parts;
+        bool ok = true;
+        for (int k = 0; ok && k < c->getNumGeometries(); ++k) {
+            const OGRGeometry* x = c->getGeometryRef(k);
+            GEOSGeometry* y = nullptr;
+            if (t == wkbMultiPolygon && wkbFlatten(x->getGeometryType()) == wkbPolygon) y = geos_polygon(h, x->toPolygon(), buf);
+            else if (t == wkbMultiLineString && wkbFlatten(x->getGeometryType()) == wkbLineString)
+                y = geos_curve(h, x->toLineString(), false, buf);
+            else if (t == wkbMultiPoint && wkbFlatten(x->getGeometryType()) == wkbPoint && !x->IsEmpty())
+                y = GEOSGeom_createPointFromXY_r(h, x->toPoint()->getX(), x->toPoint()->getY());
+            if (!y) ok = false;
+            else parts.push_back(y);
+        }
+        if (ok)
+            out = GEOSGeom_createCollection_r(h, t == wkbMultiPolygon ? GEOS_MULTIPOLYGON : t == wkbMultiLineString ? GEOS_MULTILINESTRING : GEOS_MULTIPOINT,
+                                              parts.data(), static_cast<unsigned>(parts.size()));
+        else
+            for (auto* x : parts) GEOSGeom_destroy_r(h, x);
+        break;
+    }
+    default: break;
+    }
+    return out ? geom::own(out, "geometry") : geom::Geom{};
+}
+
 template <class F>
 void for_each_xy(OGRGeometry* g, F&& f) {
     if (!g) return;
@@ -388,15 +460,17 @@ VectorLayer read_vector(const LayerSource& src, const std::string& label, const 
                 reasons[i] = "coordinates cannot be transformed to the working CRS (outside the CRS's area?)";
                 continue;
             }
-            std::vector<unsigned char> wkb(g->WkbSize());
-            g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-            geom::Geom gg;
-            try {
-                gg = geom::from_wkb(wkb.data(), wkb.size());
-            } catch (const Error& e) {
-                state[i] = 2;
-                reasons[i] = std::string("unreadable geometry: ") + e.what();
-                continue;
+            geom::Geom gg = to_geos_direct(g);  // the common simple types; others (and failures) through WKB
+            if (!gg) {
+                std::vector<unsigned char> wkb(g->WkbSize());
+                g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
+                try {
+                    gg = geom::from_wkb(wkb.data(), wkb.size());
+                } catch (const Error& e) {
+                    state[i] = 2;
+                    reasons[i] = std::string("unreadable geometry: ") + e.what();
+                    continue;
+                }
             }
             std::string why = geom::invalid_reason(gg.get());
             if (!why.empty()) {
