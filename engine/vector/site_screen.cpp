@@ -308,6 +308,29 @@ inline double box_box(const ConstraintIndex::Chunk& a, const ConstraintIndex::Ch
     return std::sqrt(dx * dx + dy * dy);
 }
 
+// The pairs (chunk of a, group of chunks of b) whose boxes are within `cutoff`, nearest boxes first
+// (ties by index): the minimum is soon close to the answer, and every pair whose boxes are farther
+// apart than it is skipped (the order decides only what is skipped, never the minimum).
+struct ChunkPair {
+    double lb;
+    unsigned ia, gb;
+};
+const std::vector<ChunkPair>& chunk_pairs(const ConstraintIndex::Flat& a, const ConstraintIndex::Flat& b, double cutoff) {
+    thread_local std::vector<ChunkPair> pairs;
+    pairs.clear();
+    for (unsigned gb = 0; gb < b.groups.size(); ++gb) {
+        if (box_box(a.box, b.groups[gb]) > cutoff) continue;
+        for (unsigned ia = 0; ia < a.chunks.size(); ++ia) {
+            const double lb = box_box(a.chunks[ia], b.groups[gb]);
+            if (lb <= cutoff) pairs.push_back({lb, ia, gb});
+        }
+    }
+    std::sort(pairs.begin(), pairs.end(), [](const ChunkPair& x, const ChunkPair& y) {
+        return x.lb < y.lb || (x.lb == y.lb && (x.ia < y.ia || (x.ia == y.ia && x.gb < y.gb)));
+    });
+    return pairs;
+}
+
 // Distance between two geometries that do not intersect: the minimum over every pair of
 // segments (or points) of GEOS's formulas, as GEOS's facet distance computes it, with pairs of
 // chunks whose boxes are farther apart than the minimum so far skipped. Pairs whose boxes are
@@ -318,28 +341,11 @@ double flat_distance_pairs(const ConstraintIndex::Flat& a, const ConstraintIndex
     double best = std::numeric_limits<double>::infinity();
     const double *pa = a.xy.data(), *pb = b.xy.data();
     auto at = [](const double* xy, unsigned j) { return XY{xy[2 * j], xy[2 * j + 1]}; };
-    // pairs (chunk of a, group of chunks of b) are visited nearest boxes first, and within them
-    // the pairs of chunks: the minimum is soon close to the answer, and every pair whose boxes
-    // are farther apart than it is skipped (the order decides only what is skipped, never the
-    // minimum)
-    struct Pair {
-        double lb;
-        unsigned ia, gb;
-    };
-    thread_local std::vector<Pair> pairs;
-    pairs.clear();
+    // pairs (chunk of a, group of chunks of b) nearest boxes first (chunk_pairs), then within
+    // them the pairs of chunks
     if (a.chunks.empty() || b.chunks.empty()) return best;
-    for (unsigned gb = 0; gb < b.groups.size(); ++gb) {
-        if (box_box(a.box, b.groups[gb]) > cutoff) continue;
-        for (unsigned ia = 0; ia < a.chunks.size(); ++ia) {
-            const double lb = box_box(a.chunks[ia], b.groups[gb]);
-            if (lb <= cutoff) pairs.push_back({lb, ia, gb});
-        }
-    }
-    std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
-        return x.lb < y.lb || (x.lb == y.lb && (x.ia < y.ia || (x.ia == y.ia && x.gb < y.gb)));
-    });
-    for (const Pair& gp : pairs) {
+    const std::vector<ChunkPair>& pairs = chunk_pairs(a, b, cutoff);
+    for (const ChunkPair& gp : pairs) {
         if (gp.lb > best) break;
         const auto& ca = a.chunks[gp.ia];
         for (unsigned ib = b.groups[gp.gb].first; ib < b.groups[gp.gb].last; ++ib) {
@@ -381,23 +387,8 @@ double flat_distance_pairs(const ConstraintIndex::Flat& a, const ConstraintIndex
 double flat_distance_vertices(const ConstraintIndex::Flat& a, const ConstraintIndex::Flat& b, double cutoff) {
     double best = std::numeric_limits<double>::infinity();
     const double *pa = a.xy.data(), *pb = b.xy.data();
-    struct Pair {
-        double lb;
-        unsigned ia, gb;
-    };
-    thread_local std::vector<Pair> pairs;
-    pairs.clear();
     if (a.chunks.empty() || b.chunks.empty()) return best;
-    for (unsigned gb = 0; gb < b.groups.size(); ++gb) {
-        if (box_box(a.box, b.groups[gb]) > cutoff) continue;
-        for (unsigned ia = 0; ia < a.chunks.size(); ++ia) {
-            const double lb = box_box(a.chunks[ia], b.groups[gb]);
-            if (lb <= cutoff) pairs.push_back({lb, ia, gb});
-        }
-    }
-    std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
-        return x.lb < y.lb || (x.lb == y.lb && (x.ia < y.ia || (x.ia == y.ia && x.gb < y.gb)));
-    });
+    const std::vector<ChunkPair>& pairs = chunk_pairs(a, b, cutoff);
     // vertices [v0, v1] of p against the segments [s0, s1] of q (s0 = first vertex of the first one)
     auto sweep = [&best](const double* p, unsigned v0, unsigned v1, const ConstraintIndex::Chunk& qbox, const double* q, unsigned s0,
                          unsigned s1) {
@@ -414,7 +405,7 @@ double flat_distance_vertices(const ConstraintIndex::Flat& a, const ConstraintIn
             }
         }
     };
-    for (const Pair& gp : pairs) {
+    for (const ChunkPair& gp : pairs) {
         if (gp.lb > best) break;
         const auto& ca = a.chunks[gp.ia];
         for (unsigned ib = b.groups[gp.gb].first; ib < b.groups[gp.gb].last; ++ib) {
