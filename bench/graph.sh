@@ -9,6 +9,8 @@
 #           (planar links with costs from one allocation run, --no-html), BENCH_REPEAT times under
 #           /usr/bin/time: median wall, CPU (user + system) and peak RSS, PASS/FAIL against the targets
 #           (under 10 minutes, peak memory under 8 GB).
+#           BENCH_CONN_MEMORY_MB sets --corridor-memory-mb (the corridors' cost-field cap); ECOSHIELD_RSS_TRACE=1
+#           prints the RSS and time at each step of the run (engine/graph/rss_trace.h).
 #           BENCH_CONN_COMPLETE=1 adds a run with complete links bounded by a maximum cost
 #           (BENCH_CONN_MAXCOST, default 100000 cost units, about 2 km of cropland: per-patch searches in windows).
 # Environment: BENCH_SCALE, BENCH_REPEAT (as bench/run.sh).
@@ -69,6 +71,8 @@ bench_graph_pipeline() {
         # the later steps of the pattern (corridors, pinch points, barriers) are part of the run;
         # BENCH_CONN_NO_CORRIDORS=1 leaves them out (the figures of the earlier benchmark)
         if [ "${BENCH_CONN_NO_CORRIDORS:-0}" = 1 ]; then args+=(--no-corridors); fi
+        # the corridors' cost-field cap (default: the command's, 4096 MB); the peak RSS is measured either way
+        if [ -n "${BENCH_CONN_MEMORY_MB:-}" ]; then args+=(--corridor-memory-mb "$BENCH_CONN_MEMORY_MB"); fi
         echo "bench_graph: $build/ecoshield ${args[*]}" >&2
         local tsv=$outdir/$kind.tsv i
         : >"$tsv"

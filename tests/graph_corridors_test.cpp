@@ -209,3 +209,100 @@ TEST_CASE("corridors: invariants on the gorilla sanctuary vegetation", "[graph][
     auto r2 = least_cost_corridors(p, res, links, o2, "t");
     for (std::size_t k = 0; k < r.corridors.size(); ++k) CHECK(r2.corridors[k].cells >= r.corridors[k].cells);
 }
+
+TEST_CASE("corridors: the bucket-queue search gives the full cost run's values whatever its bucket sizes",
+          "[graph][corridors]") {
+    // Independent method: the raster cost engine's full-grid search (raster_cost.h). High-contrast resistances
+    // (1 .. 500 and impassable cells) as in the connectivity benchmark's table; 8 and 16 neighbours. The ring
+    // of buckets is sized from r_max; a wrong r_max (too small: steps wrap round the ring) or a wrong r_min (too
+    // large: a step can land in its own bucket) must cost time only, never exactness.
+    const int W = 70, H = 50;
+    std::mt19937 rng(11);
+    const float levels[] = {1.f, 10.f, 20.f, 30.f, 50.f, 100.f, 300.f, 500.f};
+    std::uniform_int_distribution<int> pick(0, 7), wall(0, 30);
+    std::vector<float> res(W * H);
+    for (auto& v : res) v = wall(rng) == 0 ? std::numeric_limits<float>::quiet_NaN() : levels[pick(rng)];
+    std::vector<uint64_t> src{static_cast<uint64_t>(25 * W + 30), static_cast<uint64_t>(25 * W + 31),
+                              static_cast<uint64_t>(26 * W + 31)};
+    for (auto c : src) res[c] = 1.f;
+    for (bool knight : {false, true}) {
+        eco::raster::CostSetup s;
+        s.width = W;
+        s.height = H;
+        s.cw = 30;
+        s.ch = 30;
+        s.knight = knight;
+        eco::raster::CostState st;
+        std::vector<std::pair<uint64_t, int32_t>> ss;
+        for (auto c : src) ss.emplace_back(c, 1);
+        eco::raster::cost_run(s, res.data(), ss, st);
+        const double bound = 20000;  // well inside the grid for some directions, cut by its edges in others
+        struct Variant {
+            double r_min, r_max;
+        };
+        for (const Variant& v : {Variant{1.0, 500.0}, Variant{1.0, 1.0}, Variant{40.0, 500.0},
+                                 Variant{1.0, std::numeric_limits<double>::infinity()}}) {
+            BoundedSearch ws;
+            (void)bounded_cost(s, res.data(), {static_cast<uint64_t>(3 * W + 60)}, 3000, 1.0, ws, 500.0);  // dirty it
+            bounded_window(s, src, bound, 1.0, ws);  // the window from the true r_min: exact
+            bounded_values_run(s, res.data(), src, bound, v.r_min, v.r_max, ws);
+            long long inside = 0, bad = 0;
+            for (int r = 0; r < H; ++r)
+                for (int c = 0; c < W; ++c) {
+                    const uint64_t g = static_cast<uint64_t>(r) * W + c;
+                    const double full = st.acc[g];
+                    const double got = ws.inside(g) ? ws.acc[ws.local(g)] : std::numeric_limits<double>::infinity();
+                    if (full <= bound) {
+                        ++inside;
+                        bad += got != full;  // bit-identical: the same sums
+                    } else {
+                        bad += !std::isinf(got);
+                    }
+                }
+            INFO("knight " << knight << ", r_min " << v.r_min << ", r_max " << v.r_max);
+            CHECK(bad == 0);
+            CHECK(inside > 300);
+            CHECK(ws.settled == static_cast<std::size_t>(inside));
+        }
+    }
+}
+
+TEST_CASE("corridors: a field whose search outgrows its first window is still exact", "[graph][corridors]") {
+    // A 700 x 30 strip of resistance 1 (20 m cells) with a few dearer cells and a wall, one source cell at the
+    // left end, a bound of 9000 cost units: the cells within it reach about 450 cells away, beyond the first
+    // window (the source grown by 256 cells), so the window must grow; with r_min = 1 the exact window is wider
+    // still. Independent method: the raster cost engine's full-grid search.
+    const int W = 700, H = 30;
+    std::vector<float> res(W * H, 1.f);
+    for (int r = 0; r < H; ++r) res[r * W + 300] = r == 15 ? 1.f : std::numeric_limits<float>::quiet_NaN();  // a gap
+    for (int c = 100; c < 120; ++c) res[5 * W + c] = 7.f;
+    for (bool knight : {false, true}) {
+        eco::raster::CostSetup s;
+        s.width = W;
+        s.height = H;
+        s.cw = 20;
+        s.ch = 20;
+        s.knight = knight;
+        const std::vector<uint64_t> src{static_cast<uint64_t>(15 * W + 2)};
+        eco::raster::CostState st;
+        eco::raster::cost_run(s, res.data(), {{src[0], 1}}, st);
+        BoundedSearch ws;
+        const double bound = 9000;
+        auto f = bounded_cost(s, res.data(), src, bound, 1.0, ws, 7.0);
+        CHECK(ws.margin == 512);  // 256 was cut: grown once
+        long long inside = 0, bad = 0;
+        for (int r = 0; r < H; ++r)
+            for (int c = 0; c < W; ++c) {
+                const double full = st.acc[static_cast<std::size_t>(r) * W + c];
+                if (full <= bound) ++inside, bad += f.at(r, c) != full;
+                else bad += !std::isinf(f.at(r, c));
+            }
+        CHECK(bad == 0);
+        CHECK(f.box.w > 400);  // the cells within the bound reach past the first window
+        CHECK(inside > 5000);
+        // the next search on this workspace starts from the margin that sufficed
+        auto g = bounded_cost(s, res.data(), src, bound, 1.0, ws, 7.0);
+        CHECK(g.acc == f.acc);
+        CHECK(ws.margin == 512);
+    }
+}

@@ -79,6 +79,13 @@ inline std::size_t in_tile(std::size_t g, int W, int T) {
 
 void BarrierAccumulator::add(const std::vector<Corridor>& cs, std::size_t k0, std::size_t k1,
                              const std::vector<CostField>& fields) {
+    std::vector<std::size_t> ks(k1 > k0 ? k1 - k0 : 0);
+    for (std::size_t k = k0; k < k1; ++k) ks[k - k0] = k;
+    add(cs, ks, fields);
+}
+
+void BarrierAccumulator::add(const std::vector<Corridor>& cs, const std::vector<std::size_t>& ks,
+                             const std::vector<CostField>& fields) {
     const int W = p_.grid.width;
     const double s = p_.grid.cw;
     // The cells of one corridor with a positive score (fbox coordinates, in cell order): the rest of its fbox
@@ -100,52 +107,81 @@ void BarrierAccumulator::add(const std::vector<Corridor>& cs, std::size_t k0, st
     // score and among equal scores the lowest corridor index: the results do not depend on the order.
     const std::size_t group = 16;
     std::vector<std::vector<Hit>> per(group);
-    for (std::size_t g0 = k0; g0 < k1; g0 += group) {
-    const std::size_t g1 = std::min(k1, g0 + group);
-    tbb::parallel_for(g0, g1, [&](std::size_t k) {
-        const Corridor& c = cs[k];
+    for (std::size_t g0 = 0; g0 < ks.size(); g0 += group) {
+    const std::size_t g1 = std::min(ks.size(), g0 + group);
+    tbb::parallel_for(g0, g1, [&](std::size_t t) {
+        const Corridor& c = cs[ks[t]];
         if (c.fbox.w <= 0 || c.fbox.h <= 0) return;
         const CostField& A = fields[c.u];
         const CostField& B = fields[c.v];
-        std::vector<Hit>& hits = per[k - g0];
-        const std::size_t bn = static_cast<std::size_t>(c.fbox.w) * c.fbox.h;
+        std::vector<Hit>& hits = per[t - g0];
+        // The fields over the fbox grown by Rm on every side, as dense local rows (+inf outside a field's box):
+        // the min filters and the windows then read arrays instead of bounds-checked at() calls (same values).
+        const int Rm = rmax, pw = c.fbox.w + 2 * Rm, ph = c.fbox.h + 2 * Rm;
+        std::vector<double> pa(static_cast<std::size_t>(pw) * ph), pb(pa.size());
+        for (int pass = 0; pass < 2; ++pass) {
+            const CostField& F = pass == 0 ? A : B;
+            double* P = pass == 0 ? pa.data() : pb.data();
+            std::fill(P, P + static_cast<std::ptrdiff_t>(pa.size()), inf);
+            const int gx0 = c.fbox.x - Rm, gy0 = c.fbox.y - Rm;
+            const int cx0 = std::max(gx0, F.box.x), cx1 = std::min(gx0 + pw, F.box.x + F.box.w);
+            const int cy0 = std::max(gy0, F.box.y), cy1 = std::min(gy0 + ph, F.box.y + F.box.h);
+            for (int gr = cy0; gr < cy1 && cx0 < cx1; ++gr)
+                std::copy_n(F.acc.data() + static_cast<std::size_t>(gr - F.box.y) * F.box.w + (cx0 - F.box.x), cx1 - cx0,
+                            P + static_cast<std::size_t>(gr - gy0) * pw + (cx0 - gx0));
+        }
         // A lower bound of mA + mB for every radius: the minima over the square of the largest radius (it holds
         // every disc), by separable min filters. A cell whose bound cannot give an improvement even with the
         // smallest window is skipped: floating-point sums are monotone, so the skipped cells are exactly ones
         // the full computation would give no improvement (same results, much less work).
-        std::vector<double> lb(bn, 0.0);
-        {
-            const int Rm = rmax, eh = c.fbox.h + 2 * Rm;
-            std::vector<double> row(static_cast<std::size_t>(eh) * c.fbox.w);
-            for (const CostField* F : {&A, &B}) {
-                for (int r = 0; r < eh; ++r)
-                    for (int q = 0; q < c.fbox.w; ++q) {
-                        const int gr = r - Rm + c.fbox.y, gc = q + c.fbox.x;
-                        double m = inf;
-                        for (int d = -Rm; d <= Rm; ++d) m = std::min(m, F->at(gr, gc + d));
-                        row[static_cast<std::size_t>(r) * c.fbox.w + q] = m;
-                    }
-                for (int r = 0; r < c.fbox.h; ++r)
-                    for (int q = 0; q < c.fbox.w; ++q) {
-                        double m = inf;
-                        for (int d = 0; d <= 2 * Rm; ++d) m = std::min(m, row[static_cast<std::size_t>(r + d) * c.fbox.w + q]);
-                        lb[static_cast<std::size_t>(r) * c.fbox.w + q] += m;
-                    }
+        // Row by row: a ring of the last 2 Rm + 1 horizontal minima rows per field (not whole-fbox arrays).
+        const int span = 2 * Rm + 1;
+        const std::size_t fw = static_cast<std::size_t>(c.fbox.w);
+        std::vector<double> ring(2 * static_cast<std::size_t>(span) * fw), lb(fw);
+        auto hmin = [&](int pr) {  // padded row pr of both fields -> its ring slot
+            for (int f = 0; f < 2; ++f) {
+                const double* in = (f == 0 ? pa.data() : pb.data()) + static_cast<std::size_t>(pr) * pw;  // columns q - Rm .. q + Rm
+                double* o = ring.data() + (static_cast<std::size_t>(f) * span + static_cast<std::size_t>(pr % span)) * fw;
+                for (std::size_t q = 0; q < fw; ++q) {
+                    double m = in[q];
+                    for (int d = 1; d <= 2 * Rm; ++d) m = in[q + d] < m ? in[q + d] : m;
+                    o[q] = m;
+                }
             }
-        }
-        for (int r = 0; r < c.fbox.h; ++r)
+        };
+        for (int pr = 0; pr < 2 * Rm; ++pr) hmin(pr);
+        // the discs as offsets in the padded rows
+        std::vector<std::vector<std::ptrdiff_t>> doff(discs.size());
+        for (std::size_t ri = 0; ri < discs.size(); ++ri)
+            for (const Offset& o : discs[ri]) doff[ri].push_back(static_cast<std::ptrdiff_t>(o.dr) * pw + o.dc);
+        for (int r = 0; r < c.fbox.h; ++r) {
+            hmin(r + 2 * Rm);
+            for (std::size_t q = 0; q < fw; ++q) {
+                double sum = 0;
+                for (int f = 0; f < 2; ++f) {
+                    double m = ring[(static_cast<std::size_t>(f) * span + static_cast<std::size_t>(r % span)) * fw + q];
+                    for (int d = 1; d <= 2 * Rm; ++d) {
+                        const double x = ring[(static_cast<std::size_t>(f) * span + static_cast<std::size_t>((r + d) % span)) * fw + q];
+                        m = x < m ? x : m;
+                    }
+                    sum = f == 0 ? m : sum + m;
+                }
+                lb[q] = sum;
+            }
             for (int q = 0; q < c.fbox.w; ++q) {
                 const std::size_t i = static_cast<std::size_t>(r) * c.fbox.w + q;
-                if (!(c.lcd - (lb[i] + restored_min) > 0)) continue;
-                const int gr = r + c.fbox.y, gc = q + c.fbox.x;
+                if (!(c.lcd - (lb[static_cast<std::size_t>(q)] + restored_min) > 0)) continue;
+                const std::size_t centre = static_cast<std::size_t>(r + Rm) * pw + (q + Rm);
+                const double* ca = pa.data() + centre;
+                const double* cb = pb.data() + centre;
                 Hit h{static_cast<std::uint32_t>(i), 0, 0.0, 0.0};
                 for (std::size_t ri = 0; ri < discs.size(); ++ri) {  // radii in the given order; ties keep the first
                     const double across = 2.0 * opt.radii[ri] * s;
                     const double restored = across * opt.restored_resistance;
                     double ma = inf, mb = inf;
-                    for (const Offset& o : discs[ri]) {  // at() is +inf outside a field's box (inside the grid)
-                        ma = std::min(ma, A.at(gr + o.dr, gc + o.dc));
-                        mb = std::min(mb, B.at(gr + o.dr, gc + o.dc));
+                    for (const std::ptrdiff_t o : doff[ri]) {  // +inf outside a field's box
+                        ma = std::min(ma, ca[o]);
+                        mb = std::min(mb, cb[o]);
                     }
                     if (!std::isfinite(ma) || !std::isfinite(mb)) continue;
                     const double imp = c.lcd - (ma + mb + restored);
@@ -159,8 +195,10 @@ void BarrierAccumulator::add(const std::vector<Corridor>& cs, std::size_t k0, st
                 }
                 if (h.score > 0) hits.push_back(h);
             }
+        }
     });
-    for (std::size_t k = g0; k < g1; ++k) {
+    for (std::size_t t = g0; t < g1; ++t) {
+        const std::size_t k = ks[t];
         const Corridor& c = cs[k];
         if (c.fbox.w <= 0 || c.fbox.h <= 0) continue;
         // the fbox scores 0 where nothing is restorable (NaN stays outside every fbox)
@@ -169,7 +207,7 @@ void BarrierAccumulator::add(const std::vector<Corridor>& cs, std::size_t k0, st
             for (int q = 0; q < c.fbox.w; ++q)
                 if (std::isnan(row[q])) row[q] = 0.f;
         }
-        for (const Hit& h : per[k - g0]) {
+        for (const Hit& h : per[t - g0]) {
             const std::size_t r = h.i / static_cast<std::uint32_t>(c.fbox.w), q = h.i % static_cast<std::uint32_t>(c.fbox.w);
             const std::size_t g = (r + static_cast<std::size_t>(c.fbox.y)) * W + (q + static_cast<std::size_t>(c.fbox.x));
             if (h.score > out_.best[k]) {  // cell order: the first cell among equal bests
@@ -186,7 +224,7 @@ void BarrierAccumulator::add(const std::vector<Corridor>& cs, std::size_t k0, st
                 out_.score[g] = static_cast<float>(h.score);
             }
         }
-        std::vector<Hit>().swap(per[k - g0]);
+        std::vector<Hit>().swap(per[t - g0]);
     }
     }
 }

@@ -59,6 +59,8 @@ class BarrierAccumulator {
 public:
     BarrierAccumulator(const Patches& p, std::size_t corridors, const BarrierOptions& opt, const std::string& op);
     void add(const std::vector<Corridor>& cs, std::size_t k0, std::size_t k1, const std::vector<CostField>& fields);
+    // the corridors ks (indices in cs, any order)
+    void add(const std::vector<Corridor>& cs, const std::vector<std::size_t>& ks, const std::vector<CostField>& fields);
     BarriersResult finish(const std::vector<Corridor>& cs, const Progress& progress = {});
 
 private:

@@ -136,6 +136,84 @@ std::vector<PatchHit> bounded_cost_run(const raster::CostSetup& s, const float* 
     return hits;
 }
 
+void bounded_values_run(const raster::CostSetup& s, const float* res, const std::vector<uint64_t>& source_cells,
+                        double max_cost, double r_min, double r_max, BoundedSearch& ws) {
+    const double unit = s.cell_units ? s.cw : 1.0;
+    const double delta = 0.5 * r_min * std::min(s.cw, s.ch) / unit;
+    if (!(delta > 0) || !std::isfinite(max_cost) || !(max_cost >= 0) || max_cost / delta > 5e7) {
+        bounded_cost_run(s, res, nullptr, 0, source_cells, max_cost, ws);
+        return;
+    }
+    const int W = s.width;
+    const int ww = ws.w, wh = ws.h;
+    const std::size_t n = static_cast<std::size_t>(ww) * static_cast<std::size_t>(wh);
+    const double inf = std::numeric_limits<double>::infinity();
+    for (auto i : ws.touched) ws.acc[i] = inf, ws.dir[i] = 0;
+    ws.touched.clear();
+    if (ws.acc.size() < n) {
+        ws.acc.resize(n, inf);
+        ws.dir.resize(n, 0);
+    }
+    const raster::MoveTable mw(s, ww), mg(s, W);
+    // A ring of buckets: a step spans at most r_max x the longest move / delta buckets. (Were r_max wrong, an
+    // entry would only be worked early, and again when a cheaper value came: slower, still exact.)
+    std::size_t nb = static_cast<std::size_t>(max_cost / delta) + 2;
+    double longest = 0;
+    for (int k = 1; k <= mw.n; ++k) longest = std::max(longest, mw.len[k]);
+    const double span = std::isfinite(r_max) && r_max > 0 ? std::ceil(r_max * longest / delta) + 2 : 4096;
+    if (span < static_cast<double>(nb)) nb = static_cast<std::size_t>(span);
+    if (ws.buckets.size() < nb) ws.buckets.resize(nb);
+    std::size_t pending = 0;
+    const int nm = mw.n;
+    int mdr[17], mdc[17];
+    for (int k = 1; k <= 16; ++k) mdr[k] = raster::cost_move(k).dr, mdc[k] = raster::cost_move(k).dc;
+    for (auto cell : source_cells) {
+        if (!ws.inside(cell) || std::isnan(static_cast<double>(res[cell]))) continue;
+        const std::size_t i = ws.local(cell);
+        if (ws.dir[i] == raster::kSourceDir) continue;
+        ws.acc[i] = 0;
+        ws.dir[i] = raster::kSourceDir;
+        ws.touched.push_back(static_cast<uint32_t>(i));
+        ws.buckets[0].push_back({0.0, static_cast<uint32_t>(i)});
+        ++pending;
+    }
+    for (std::size_t b = 0; pending > 0; ++b) {
+        auto& B = ws.buckets[b % nb];
+        for (std::size_t t = 0; t < B.size(); ++t) {  // B may grow while it is worked (rounding): by index
+            const auto [ec, i] = B[t];
+            --pending;
+            if (ec != ws.acc[i]) continue;  // a cheaper value came later: worked from its own entry
+            const int r = static_cast<int>(i / static_cast<uint32_t>(ww)), c = static_cast<int>(i - static_cast<uint32_t>(r) * static_cast<uint32_t>(ww));
+            const uint64_t gcell = static_cast<uint64_t>(r + ws.y0) * static_cast<uint64_t>(W) + static_cast<uint64_t>(c + ws.x0);
+            const double ri = static_cast<double>(res[gcell]);
+            const bool interior = r >= mw.reach && r < wh - mw.reach && c >= mw.reach && c < ww - mw.reach;
+            for (int k = 1; k <= nm; ++k) {
+                if (!interior) {
+                    const int rr = r + mdr[k], cc = c + mdc[k];
+                    if (rr < 0 || rr >= wh || cc < 0 || cc >= ww) continue;
+                }
+                const double rj = static_cast<double>(res[static_cast<long long>(gcell) + mg.off[k]]);
+                if (std::isnan(rj)) continue;
+                const double step = mg.step(k, ri, rj, [&](long long o) { return static_cast<double>(res[static_cast<long long>(gcell) + o]); });
+                if (std::isnan(step)) continue;
+                const double cand = ec + step;
+                if (!(cand <= max_cost)) continue;
+                const std::size_t j = static_cast<std::size_t>(static_cast<long long>(i) + mw.off[k]);
+                double& aj = ws.acc[j];
+                if (cand < aj) {
+                    if (std::isinf(aj)) ws.touched.push_back(static_cast<uint32_t>(j));
+                    aj = cand;
+                    const std::size_t bb = std::max(b, static_cast<std::size_t>(cand / delta));
+                    ws.buckets[bb % nb].push_back({cand, static_cast<uint32_t>(j)});
+                    ++pending;
+                }
+            }
+        }
+        B.clear();
+    }
+    ws.settled = ws.touched.size();
+}
+
 std::vector<uint64_t> bounded_trace(const BoundedSearch& ws, uint64_t cell) {
     std::vector<uint64_t> out;
     const int W = ws.grid_w;

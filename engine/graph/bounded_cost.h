@@ -29,6 +29,8 @@ struct BoundedSearch {
     std::vector<uint8_t> dir;          // 0 unreached, raster::kSourceDir at sources, else the move back
     std::size_t settled = 0;           // cells settled by the last search
     std::vector<uint32_t> touched;     // window cells the last search wrote (reset by the next one)
+    std::vector<std::vector<std::pair<double, uint32_t>>> buckets;
+    int margin = 0;                    // bounded_cost (corridors.h): the window margin the last search needed  // bounded_values_run's queue (kept for reuse)
     std::size_t local(uint64_t cell) const {
         const int r = static_cast<int>(cell / static_cast<uint64_t>(grid_w)), c = static_cast<int>(cell % static_cast<uint64_t>(grid_w));
         return static_cast<std::size_t>(r - y0) * static_cast<std::size_t>(w) + static_cast<std::size_t>(c - x0);
@@ -56,6 +58,17 @@ void bounded_window(const raster::CostSetup& s, const std::vector<uint64_t>& sou
 std::vector<PatchHit> bounded_cost_run(const raster::CostSetup& s, const float* res, const int32_t* label,
                                        int32_t source_label, const std::vector<uint64_t>& source_cells,
                                        double max_cost, BoundedSearch& ws);
+
+// The accumulated costs only (no back-links, no patch hits) of the same search: every window cell whose cost is
+// <= max_cost gets exactly the value bounded_cost_run gives it (+inf elsewhere). A bucket queue (buckets of
+// width delta = r_min x the shortest step / 2, so a step always lands in a later bucket) instead of a binary heap,
+// label-correcting: a cell is worked again if a cheaper value reaches it later (rounding), so the values are the
+// fixed point min over neighbours of (value + step), i.e. Dijkstra's, whatever the order; the buckets are a ring
+// of r_max x the longest step / delta (+inf r_max: 4096). `r_min` must be > 0 for
+// the buckets (a wrong r_min costs time, not exactness); without it, or with an unbounded or huge max_cost /
+// delta, it runs bounded_cost_run. ws.settled: the cells with a value.
+void bounded_values_run(const raster::CostSetup& s, const float* res, const std::vector<uint64_t>& source_cells,
+                        double max_cost, double r_min, double r_max, BoundedSearch& ws);
 
 // The cells of the least-cost path from `cell` back to the source (global indices, `cell` first).
 std::vector<uint64_t> bounded_trace(const BoundedSearch& ws, uint64_t cell);

@@ -10,7 +10,7 @@
 // min over x of cwd_u(x) + cwd_v(x) equals the LCD (every least-cost path cell attains it): `lcd_check`.
 //
 // Bounded cost searches: a cell can be in the corridor of (u, v) only when cwd_u(x) <= LCD + width and
-// cwd_v(x) <= LCD + width, so each patch gets one Dijkstra search that stops at the largest LCD + width of
+// cwd_v(x) <= LCD + width, so each patch gets one search (bucket queue, Dijkstra's values) that stops at the largest LCD + width of
 // its links (cells beyond stay +inf), kept in the bounding box of the cells it reached. Memory: 8 bytes per
 // cell of each box, plus per worker thread the search buffers of the largest window (bounded_cost.h; 9
 // bytes per window cell), not full-grid arrays.
@@ -45,12 +45,15 @@ struct CostField {
     static constexpr double kInf = std::numeric_limits<double>::infinity();
 };
 
-// Dijkstra from `sources` (cell indices, cost 0) over `res` (W*H values, NaN impassable) that settles cells
-// up to `max_cost` only: bounded_window + bounded_cost_run (bounded_cost.h: the search is held in the window
+// Dijkstra's costs from `sources` (cell indices, cost 0) over `res` (W*H values, NaN impassable) for the cells
+// up to `max_cost` only: bounded_window + bounded_values_run (bounded_cost.h: a bucket queue giving exactly
+// bounded_cost_run's values; the search is held in the window
 // that a cost of max_cost can reach with resistances >= r_min, in buffers local to the window; reuse one
-// `ws` per thread), then the settled cells copied into their bounding box.
+// `ws` per thread), then the settled cells copied into their bounding box. r_max (the highest resistance) sizes
+// the bucket ring (bounded_cost.h).
 CostField bounded_cost(const raster::CostSetup& s, const float* res, const std::vector<uint64_t>& sources,
-                       double max_cost, double r_min, BoundedSearch& ws);
+                       double max_cost, double r_min, BoundedSearch& ws,
+                       double r_max = std::numeric_limits<double>::infinity());
 
 struct CorridorOptions {
     double width = 1000.0;           // cost units (resistance x m); N <= width is in the corridor
@@ -86,15 +89,18 @@ struct CorridorsResult {
     std::size_t skipped = 0;           // links left out (no finite cost, or above max_lcd)
 };
 
-// Called after each batch of corridors [k0, k1) (indices in `corridors`, the CorridorsResult::corridors being
-// made, in order) while the cost fields of their end patches are held (`fields`, per patch; others may be empty).
-using CorridorBatchFn = std::function<void(const std::vector<Corridor>& corridors, std::size_t k0, std::size_t k1,
+// Called after each batch of corridors `ks` (indices in `corridors`, the CorridorsResult::corridors being
+// made, in processing order: see least_cost_corridors) while the cost fields of their end patches are held (`fields`, per patch; others may be empty).
+using CorridorBatchFn = std::function<void(const std::vector<Corridor>& corridors, const std::vector<std::size_t>& ks,
                                            const std::vector<CostField>& fields)>;
 
 // Throws BadInput when the width is negative or the grids disagree.
-// Links are processed in batches (in link order); a patch's cost field is made when the first link that
+// Links are processed in batches, in order of their higher patch id then the lower one (patch ids follow the
+// rows, so a patch's field is held from about its own turn to its last neighbour's, about one row of patches,
+// where link order, by the lower id, holds about two); a patch's cost field is made when the first link that
 // needs it comes and, unless `keep_fields`, freed after its last one (CorridorsResult::fields then left
-// empty); the memory budget applies to the fields held at once. Same results either way.
+// empty); the memory budget applies to the fields held at once. Same results either way (corridors stay
+// in link order).
 CorridorsResult least_cost_corridors(const Patches& p, const Resistance& res, const LinksResult& links,
                                      const CorridorOptions& opt, const std::string& op, const Progress& progress = {},
                                      const CorridorBatchFn& on_batch = {}, bool keep_fields = true);

@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "graph/bounded_cost.h"
+#include "graph/rss_trace.h"
 #include "raster/cost_moves.h"
 #include "raster/raster_cost.h"
 
@@ -193,8 +194,10 @@ LinksResult planar_allocation_links(const Patches& p, const Resistance& res, con
         std::vector<std::pair<uint64_t, int32_t>> all;
         for (std::size_t i = 0; i < n; ++i)
             if (p.label[i]) all.emplace_back(i, p.label[i]);
+        rss_trace("allocation sources");
         raster::cost_run(setup, res.r.data(), all, st, progress.sub(0, 0.7));
     }
+    rss_trace("allocation run");
     out.settled_cells = 0;
     for (std::size_t i = 0; i < n; ++i) out.settled_cells += std::isfinite(st.acc[i]);
     // Forward moves (each unordered neighbour pair once).
@@ -236,9 +239,11 @@ LinksResult planar_allocation_links(const Patches& p, const Resistance& res, con
         }
         if (r % 256 == 0) progress.sub(0.7, 0.8).report(static_cast<double>(r) / H, "planar links");
     }
+    rss_trace("allocation meets");
     const auto borders = border_cells(p);
     std::vector<BorderIndex> bidx(np);
     for (std::size_t k = 0; k < np; ++k) bidx[k] = index_border(borders[k]);
+    rss_trace("borders");
     std::vector<std::pair<std::pair<int32_t, int32_t>, Meet>> meets(best.begin(), best.end());
     std::vector<PatchLink> links(meets.size());
     auto centre = [&](uint64_t cell) {

@@ -1,6 +1,7 @@
 // Parameters, the run and the report sections of the pattern steps (see pipeline_pattern.h); the files
 // are written in pipeline_pattern_write.cpp.
 #include "graph/pipeline_pattern.h"
+#include "graph/rss_trace.h"
 
 #include <algorithm>
 #include <cmath>
@@ -95,8 +96,8 @@ PatternResult run_pattern(const Patches& p, const Resistance& res, const LinksRe
     }
     try {
         CorridorBatchFn fn;
-        if (bar) fn = [&](const std::vector<Corridor>& cs, std::size_t k0, std::size_t k1, const std::vector<CostField>& fields) {
-            bar->add(cs, k0, k1, fields);
+        if (bar) fn = [&](const std::vector<Corridor>& cs, const std::vector<std::size_t>& ks, const std::vector<CostField>& fields) {
+            bar->add(cs, ks, fields);
         };
         // nothing after this step needs the cost fields
         r.corridors = least_cost_corridors(p, res, links, opt.corridor, op, progress.sub(0, 0.5), fn, false);
@@ -107,9 +108,12 @@ PatternResult run_pattern(const Patches& p, const Resistance& res, const LinksRe
         return r;
     }
     r.ran = true;
+    rss_trace("corridors");
     if (bar) r.barriers = bar->finish(r.corridors.corridors, progress.sub(0.5, 0.6));
     bar.reset();
+    rss_trace("barriers");
     if (opt.pinch) r.pinch = pinch_points(p, res, r.corridors, opt.pinch_opt, op, progress.sub(0.6, 1.0));
+    rss_trace("pinch points");
     return r;
 }
 

@@ -1,4 +1,5 @@
 #include "graph/pipeline_run.h"
+#include "graph/rss_trace.h"
 
 #include <gdal_alg.h>
 #include <gdal_priv.h>
@@ -244,14 +245,19 @@ void write_gpkg(const std::string& path, const RunOptions& opt, const RunResult&
 RunResult run_pipeline(const RunOptions& opt, const Progress& progress) {
     const std::string op = run_spec().name;
     RunResult r;
+    rss_trace("start");
     LandCover lc = read_land_cover(opt.landcover, op, opt.assume_crs);
+    rss_trace("land cover read");
     const auto table = raster::read_reclass_table(raster::resolve_table_path(opt.table), op);
     r.patches = find_patches(lc, opt.patches, op);
     progress.report(0.05, "patches");
+    rss_trace("patches");
     r.resistance = resistance_from_table(lc, table, op);
     std::vector<int32_t>().swap(lc.cls);  // the classes are no longer needed (5 bytes per cell freed)
     std::vector<uint8_t>().swap(lc.valid);
+    rss_trace("resistance");
     r.links = patch_links(r.patches, r.resistance, opt.links, op, progress.sub(0.05, 0.8));
+    rss_trace("links");
 
     std::vector<Node> nodes(r.patches.count());
     for (std::size_t v = 0; v < nodes.size(); ++v) {
@@ -268,7 +274,9 @@ RunResult run_pipeline(const RunOptions& opt, const Progress& progress) {
     // boost::adjacency_list's assignment copies that storage: rebuild them on the copy.
     r.graph.index_links();
     r.metrics = compute_metrics(r.graph, opt.metrics, progress.sub(0.8, 0.95), op);
+    rss_trace("metrics");
     r.pattern = run_pattern(r.patches, r.resistance, r.links, opt.pattern, op, progress.sub(0.95, 1.0));
+    rss_trace("pattern");
     std::vector<std::size_t> order(nodes.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
@@ -360,7 +368,9 @@ RunResult connectivity_run(const RunOptions& opt, const Progress& progress) {
     report::OutputDir od(opt.out, op);
     const std::string gpkg_tmp = od.temp("connectivity.gpkg");
     const auto polys = polygonize(r.patches, opt.patches.connectivity, op);
+    rss_trace("polygonize");
     write_gpkg(gpkg_tmp, opt, r, polys, op);
+    rss_trace("gpkg patches, links");
 
     std::ostringstream c;
     c << "patch_id,rank,cells,area_m2,area_ha,centroid_x,centroid_y,degree,component,dPC,dPCintra,dPCflux,dPCconnector,"
@@ -381,6 +391,7 @@ RunResult connectivity_run(const RunOptions& opt, const Progress& progress) {
     if (opt.html) r.report["outputs"].push_back("report.html");
     // corridors / barriers layers, links fields, GeoTIFFs, corridors.csv, report sections (pipeline_pattern.h)
     write_pattern_outputs(od, gpkg_tmp, r.patches, r.links, r.pattern, r.report, r.report, op);
+    rss_trace("pattern outputs");
     if (opt.html) {  // report.html (report/connectivity_html.h), after the pattern sections are in the report
         std::vector<const OGRGeometry*> pg(polys.size());
         for (std::size_t k = 0; k < polys.size(); ++k) pg[k] = polys[k].get();
@@ -394,6 +405,7 @@ RunResult connectivity_run(const RunOptions& opt, const Progress& progress) {
         if (!f) throw Failure(op + ": cannot write report.json in '" + opt.out + "'");
     }
     od.commit();
+    rss_trace("done");
     for (const auto& n : od.names()) r.files.push_back(od.final_path(n));
     progress.report(1.0, "done");
     return r;
