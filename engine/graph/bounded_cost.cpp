@@ -45,6 +45,18 @@ void bounded_window(const raster::CostSetup& s, const std::vector<uint64_t>& sou
     ws.h = static_cast<int>(y1 - y0 + 1);
 }
 
+// Readies the workspace for a search over n window cells. The buffers only grow; only the cells
+// the previous search touched are reset, so a search costs what it settles, not its window's size.
+static void reset_window(BoundedSearch& ws, std::size_t n) {
+    const double inf = std::numeric_limits<double>::infinity();
+    for (auto i : ws.touched) ws.acc[i] = inf, ws.dir[i] = 0;
+    ws.touched.clear();
+    if (ws.acc.size() < n) {
+        ws.acc.resize(n, inf);
+        ws.dir.resize(n, 0);
+    }
+}
+
 std::vector<PatchHit> bounded_cost_run(const raster::CostSetup& s, const float* res, const int32_t* label,
                                        int32_t source_label, const std::vector<uint64_t>& source_cells,
                                        double max_cost, BoundedSearch& ws) {
@@ -52,14 +64,7 @@ std::vector<PatchHit> bounded_cost_run(const raster::CostSetup& s, const float* 
     const int ww = ws.w, wh = ws.h;
     const std::size_t n = static_cast<std::size_t>(ww) * static_cast<std::size_t>(wh);
     const double inf = std::numeric_limits<double>::infinity();
-    // The buffers only grow; only the cells the previous search touched are reset, so a search costs
-    // what it settles, not the size of its window.
-    for (auto i : ws.touched) ws.acc[i] = inf, ws.dir[i] = 0;
-    ws.touched.clear();
-    if (ws.acc.size() < n) {
-        ws.acc.resize(n, inf);
-        ws.dir.resize(n, 0);
-    }
+    reset_window(ws, n);
     ws.settled = 0;
     // the shared move table (raster/cost_moves.h): offsets in the window (stride ww) for the search, in the
     // grid (stride W) for the cells a knight's move crosses; the same lengths and step sums as the cost engine
@@ -147,13 +152,7 @@ void bounded_values_run(const raster::CostSetup& s, const float* res, const std:
     const int W = s.width;
     const int ww = ws.w, wh = ws.h;
     const std::size_t n = static_cast<std::size_t>(ww) * static_cast<std::size_t>(wh);
-    const double inf = std::numeric_limits<double>::infinity();
-    for (auto i : ws.touched) ws.acc[i] = inf, ws.dir[i] = 0;
-    ws.touched.clear();
-    if (ws.acc.size() < n) {
-        ws.acc.resize(n, inf);
-        ws.dir.resize(n, 0);
-    }
+    reset_window(ws, n);
     const raster::MoveTable mw(s, ww), mg(s, W);
     // A ring of buckets: a step spans at most r_max x the longest move / delta buckets. (Were r_max wrong, an
     // entry would only be worked early, and again when a cheaper value came: slower, still exact.)
