@@ -3,6 +3,7 @@
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_group.h>
 
 #include <algorithm>
 #include <chrono>
@@ -71,9 +72,8 @@ std::string or_none(std::string s) { return s.empty() ? "(none)" : s; }
 
 // `other`: a version read before; a patch identical to one of its patches takes that one's
 // ellipsoidal area instead of measuring it again (most patches, between two versions).
-void read_version(DiffVersion& V, const io::LayerSource& src, const io::ReadOptions& ro, const vector::Ellipsoidal& ell,
-                  const Progress& p, const DiffVersion* other = nullptr) {
-    V.layer = io::read_vector(src, V.role, ro, p.sub(0.0, 0.5));
+// V.layer read before (read_layers); its patches' fields and flattened geometries.
+void prepare_version(DiffVersion& V, const vector::Ellipsoidal& ell, const Progress& p, const DiffVersion* other = nullptr) {
     for (const auto& f : V.layer.features)
         if (geom::dimension(f.geom.get()) != 2)
             throw BadInput(op + ": the " + V.role + " redline layer '" + V.layer.display() + "' has a non-polygon feature (fid " +
@@ -194,8 +194,26 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
     io::ReadOptions ro;
     ro.op = op;
     ro.work_crs = R->work_crs.get();
-    read_version(R->old_v, old_src, ro, ell, progress.sub(0.0, 0.2));
-    read_version(R->new_v, new_src, ro, ell, progress.sub(0.2, 0.4), &R->old_v);
+    // the two versions are read at the same time (GDAL's sequential part of one overlaps the other);
+    // the new one on a task without progress reports (worker threads report none); the old one's
+    // error, if any, is the one reported, as when they were read in turn
+    {
+        tbb::task_group tg;
+        tg.run([&] { R->new_v.layer = io::read_vector(new_src, R->new_v.role, ro, Progress{}); });
+        try {
+            R->old_v.layer = io::read_vector(old_src, R->old_v.role, ro, progress.sub(0.0, 0.3));
+        } catch (...) {
+            tg.cancel();
+            try {
+                tg.wait();
+            } catch (...) {
+            }
+            throw;
+        }
+        tg.wait();
+    }
+    prepare_version(R->old_v, ell, progress.sub(0.3, 0.35));
+    prepare_version(R->new_v, ell, progress.sub(0.35, 0.4), &R->old_v);
     std::unique_ptr<AdminUnits> units;
     if (admin_src) {
         R->admin = io::read_vector(*admin_src, "admin", ro, progress.sub(0.4, 0.42));
