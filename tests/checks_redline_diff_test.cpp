@@ -304,3 +304,30 @@ TEST_CASE("redline diff: a patch with no counterpart is added or removed whole, 
     CHECK(d.edge_removed == Approx(200).epsilon(1e-6));
     CHECK(d.edge_added == Approx(200).epsilon(1e-6));
 }
+
+TEST_CASE("redline diff: the versions read at the same time report the old one's error first, else the new one's", "[checks][redline_diff]") {
+    // layers that open (CRS, extent) but have no usable geometry: the error comes from the read
+    Fixture f;
+    testutil::TempDir dir;
+    const std::string flat = "POLYGON((500000 3200000,500010 3200000,500020 3200000,500000 3200000))";  // zero area
+    testutil::write_vector(dir / "old_missing.gpkg", "GPKG", "redline", "EPSG:4549", wkbPolygon, {patch(flat, "B1", "C1", "水源涵养")});
+    testutil::write_vector(dir / "new_missing.gpkg", "GPKG", "redline", "EPSG:4549", wkbPolygon, {patch(flat, "B2", "C1", "水源涵养")});
+    const auto missing_old = io::parse_source(dir / "old_missing.gpkg"), missing_new = io::parse_source(dir / "new_missing.gpkg");
+    auto message = [&](const io::LayerSource& a, const io::LayerSource& b) {
+        try {
+            checks::run_redline_diff(a, b, P);
+        } catch (const BadInput& e) {
+            return std::string(e.what());
+        }
+        return std::string("(no error)");
+    };
+    const std::string both = message(missing_old, missing_new);
+    INFO(both);
+    CHECK(both.find("usable geometry") != std::string::npos);
+    CHECK(both.find("old_missing.gpkg") != std::string::npos);
+    CHECK(both.find("new_missing.gpkg") == std::string::npos);
+    const std::string only_new = message(f.old_src, missing_new);
+    CHECK(only_new.find("new_missing.gpkg") != std::string::npos);
+    // and a good pair still works after a failed one (no state left behind by the cancelled read)
+    CHECK(checks::run_redline_diff(f.old_src, f.new_src, P)->overall.added == Approx(20000).epsilon(1e-9));
+}
