@@ -305,6 +305,26 @@ TEST_CASE("redline diff: a patch with no counterpart is added or removed whole, 
     CHECK(d.edge_added == Approx(200).epsilon(1e-6));
 }
 
+TEST_CASE("redline diff: a narrow patch redrawn beside itself, within the tolerance, is an edge adjustment", "[checks][redline_diff]") {
+    // a 0.5 m x 400 m strip moved 1.2 m sideways (a 0.7 m gap, under the 1 m tolerance): the two
+    // strips do not meet, but a boundary moved: 200 m2 edge removed and 200 m2 edge added, no change
+    testutil::TempDir dir;
+    testutil::write_vector(dir / "old.gpkg", "GPKG", "redline", "EPSG:4549", wkbPolygon, {patch(rect(0, 0, 400, 0.5), "S1", "C1", "水源涵养")});
+    testutil::write_vector(dir / "new.gpkg", "GPKG", "redline", "EPSG:4549", wkbPolygon, {patch(rect(0, 1.2, 400, 1.7), "S1", "C1", "水源涵养")});
+    auto r = checks::run_redline_diff(io::parse_source(dir / "old.gpkg"), io::parse_source(dir / "new.gpkg"), P);
+    const auto& d = r->overall;
+    CHECK(d.removed == 0);
+    CHECK(d.added == 0);
+    CHECK(d.edge_removed == Approx(200).epsilon(1e-6));
+    CHECK(d.edge_added == Approx(200).epsilon(1e-6));
+    // moved 2 m (a 1.5 m gap): nothing within the tolerance, removed and added whole
+    testutil::write_vector(dir / "far.gpkg", "GPKG", "redline", "EPSG:4549", wkbPolygon, {patch(rect(0, 2.0, 400, 2.5), "S1", "C1", "水源涵养")});
+    auto f = checks::run_redline_diff(io::parse_source(dir / "old.gpkg"), io::parse_source(dir / "far.gpkg"), P);
+    CHECK(f->overall.removed == Approx(200).epsilon(1e-9));
+    CHECK(f->overall.added == Approx(200).epsilon(1e-9));
+    CHECK(f->overall.edge_removed == 0);
+}
+
 TEST_CASE("redline diff: the versions read at the same time report the old one's error first, else the new one's", "[checks][redline_diff]") {
     // layers that open (CRS, extent) but have no usable geometry: the error comes from the read
     Fixture f;

@@ -297,10 +297,20 @@ std::unique_ptr<RedlineDiffResult> run_redline_diff(const io::LayerSource& old_s
                 (*unchanged_ell)[i] = V.flat[i].area_ell - ae;
             }
             if (a <= 0) return;
-            // a patch meeting nothing in the other version is added or removed whole: no boundary
-            // moved there, so no part of it is an edge adjustment, however narrow
-            auto [core, thin] = hit.empty() ? std::pair<geom::Geom, geom::Geom>{std::move(diff), geom::Geom{}}
-                                            : split_by_width(diff.get(), R->tolerance);
+            // a patch with nothing of the other version within the tolerance is added or removed
+            // whole: no boundary moved there, so no part of it is an edge adjustment, however narrow
+            bool whole = hit.empty();
+            if (whole && R->tolerance > 0) {
+                const geom::Box b = geom::bounds(g);
+                const double t = R->tolerance;
+                for (size_t j : tree.query_box(b.minx - t, b.miny - t, b.maxx + t, b.maxy + t))
+                    if (pg.dwithin(W.flat[j].shape, t)) {
+                        whole = false;
+                        break;
+                    }
+            }
+            auto [core, thin] = whole ? std::pair<geom::Geom, geom::Geom>{std::move(diff), geom::Geom{}}
+                                      : split_by_width(diff.get(), R->tolerance);
             const std::string kind = from_new ? "added" : "removed";
             const double ta = (!thin || geom::is_empty(thin.get())) ? 0.0 : geom::area(thin.get());
             auto piece = [&](geom::Geom& part, bool edge, double pa, double pae) {

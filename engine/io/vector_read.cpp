@@ -142,7 +142,6 @@ Opened open_layer(const LayerSource& src, const std::string& label, const std::s
     return o;
 }
 
-// Visits every vertex; the callback may change it.
 // GEOS geometry made straight from an OGR point, line string, polygon or their multi forms (2-D),
 // the same coordinates as through WKB without writing and parsing WKB; null for any other type or
 // when GEOS refuses a part (unclosed or too short ring...): the caller then goes through WKB, which
@@ -215,6 +214,7 @@ geom::Geom to_geos_direct(const OGRGeometry* g) {
     return out ? geom::own(out, "geometry") : geom::Geom{};
 }
 
+// Visits every vertex; the callback may change it.
 template <class F>
 void for_each_xy(OGRGeometry* g, F&& f) {
     if (!g) return;

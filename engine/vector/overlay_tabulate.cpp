@@ -98,17 +98,25 @@ geom::Geom with_holes(const GEOSGeometry* rest, const std::vector<const GEOSGeom
     try {
         for (size_t k = 0; k < parts.size(); ++k) {
             if (add[k].empty()) {
-                made.push_back(GEOSGeom_clone_r(h, parts[k]));
+                GEOSGeometry* c = GEOSGeom_clone_r(h, parts[k]);
+                if (!c) throw Failure("overlay: cannot copy a polygon");
+                made.push_back(c);
                 continue;
             }
             std::vector<GEOSGeometry*> rings;
             try {
+                auto cloned = [&](const GEOSGeometry* r) {
+                    GEOSGeometry* c = GEOSGeom_clone_r(h, r);
+                    if (!c) throw Failure("overlay: cannot copy a ring");
+                    return c;
+                };
                 const int nh = GEOSGetNumInteriorRings_r(h, parts[k]);
-                for (int i = 0; i < nh; ++i) rings.push_back(GEOSGeom_clone_r(h, GEOSGetInteriorRingN_r(h, parts[k], i)));
+                for (int i = 0; i < nh; ++i) rings.push_back(cloned(GEOSGetInteriorRingN_r(h, parts[k], i)));
                 for (const GEOSGeometry* x : add[k]) rings.push_back(ring_ccw(GEOSGetExteriorRing_r(h, x)));
-                GEOSGeometry* shell = GEOSGeom_clone_r(h, GEOSGetExteriorRing_r(h, parts[k]));
+                GEOSGeometry* shell = cloned(GEOSGetExteriorRing_r(h, parts[k]));
+                // every input is non-null here, so GEOS takes them all (also when it fails)
                 GEOSGeometry* p = GEOSGeom_createPolygon_r(h, shell, rings.data(), static_cast<unsigned>(rings.size()));
-                rings.clear();  // GEOS owns shell and rings now, whatever the outcome
+                rings.clear();
                 if (!p) throw Failure("overlay: cannot make a polygon with holes");
                 made.push_back(p);
             } catch (...) {
@@ -306,6 +314,10 @@ std::vector<FlatIndex::Part> FlatIndex::cut(const GEOSGeometry* g, double a, dou
     geom::Geom rest;
     if (a - inside > std::max(1e-9 * a, 1e-6)) rest = minus_union(g, hit);
     const double ar = (!rest || geom::is_empty(rest.get())) ? 0.0 : geom::area(rest.get());
+    if (out.empty() && ar <= 0) {  // g meets no feature and is itself no bigger than the noise: g is the rest
+        out.push_back({kNone, keep_geom ? geom::clone(g) : geom::Geom{}, a, ae});
+        return out;
+    }
     if (ar > 0) {
         out.push_back({kNone, std::move(rest), ar, 0.0});
         measured.push_back(1);
