@@ -57,6 +57,21 @@ static void reset_window(BoundedSearch& ws, std::size_t n) {
     }
 }
 
+// Marks the source cells inside the window (not nodata, each once) as settled at cost 0 and hands
+// each one's window index to push.
+template <class Push>
+static void seed_sources(BoundedSearch& ws, const float* res, const std::vector<uint64_t>& source_cells, Push&& push) {
+    for (auto cell : source_cells) {
+        if (!ws.inside(cell) || std::isnan(static_cast<double>(res[cell]))) continue;
+        const std::size_t i = ws.local(cell);
+        if (ws.dir[i] == raster::kSourceDir) continue;
+        ws.acc[i] = 0;
+        ws.dir[i] = raster::kSourceDir;
+        ws.touched.push_back(static_cast<uint32_t>(i));
+        push(static_cast<uint32_t>(i));
+    }
+}
+
 std::vector<PatchHit> bounded_cost_run(const raster::CostSetup& s, const float* res, const int32_t* label,
                                        int32_t source_label, const std::vector<uint64_t>& source_cells,
                                        double max_cost, BoundedSearch& ws) {
@@ -75,15 +90,7 @@ std::vector<PatchHit> bounded_cost_run(const raster::CostSetup& s, const float* 
 
     using Item = std::pair<double, uint32_t>;
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
-    for (auto cell : source_cells) {
-        if (!ws.inside(cell) || std::isnan(static_cast<double>(res[cell]))) continue;
-        const std::size_t i = ws.local(cell);
-        if (ws.dir[i] == raster::kSourceDir) continue;
-        ws.acc[i] = 0;
-        ws.dir[i] = raster::kSourceDir;
-        ws.touched.push_back(static_cast<uint32_t>(i));
-        heap.push({0.0, static_cast<uint32_t>(i)});
-    }
+    seed_sources(ws, res, source_cells, [&](uint32_t i) { heap.push({0.0, i}); });
     std::vector<PatchHit> hits;
     std::vector<int32_t> hit_of;  // label -> index in hits + 1 (grown on demand)
     while (!heap.empty()) {
@@ -166,16 +173,10 @@ void bounded_values_run(const raster::CostSetup& s, const float* res, const std:
     const int nm = mw.n;
     int mdr[17], mdc[17];
     for (int k = 1; k <= 16; ++k) mdr[k] = raster::cost_move(k).dr, mdc[k] = raster::cost_move(k).dc;
-    for (auto cell : source_cells) {
-        if (!ws.inside(cell) || std::isnan(static_cast<double>(res[cell]))) continue;
-        const std::size_t i = ws.local(cell);
-        if (ws.dir[i] == raster::kSourceDir) continue;
-        ws.acc[i] = 0;
-        ws.dir[i] = raster::kSourceDir;
-        ws.touched.push_back(static_cast<uint32_t>(i));
-        ws.buckets[0].push_back({0.0, static_cast<uint32_t>(i)});
+    seed_sources(ws, res, source_cells, [&](uint32_t i) {
+        ws.buckets[0].push_back({0.0, i});
         ++pending;
-    }
+    });
     for (std::size_t b = 0; pending > 0; ++b) {
         auto& B = ws.buckets[b % nb];
         for (std::size_t t = 0; t < B.size(); ++t) {  // B may grow while it is worked (rounding): by index
