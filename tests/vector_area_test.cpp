@@ -4,6 +4,8 @@
 #include <cmath>
 #include <random>
 
+#include <geodesic.h>
+
 #include "io/crs.h"
 #include "vector/area.h"
 
@@ -210,4 +212,38 @@ TEST_CASE("ellipsoidal area: wide polygons and geographic working CRSs are measu
     auto sq = geom::from_wkt("POLYGON((120 28,120.01 28,120.01 28.01,120 28.01,120 28))");
     CHECK(geo.area(sq.get()) == geo.area_geodesic(sq.get()));
     CHECK(geo.area(sq.get()) == Approx(1.0925e6).epsilon(0.01));  // 0.01 deg x 0.01 deg at 28N
+}
+
+TEST_CASE("ellipsoidal area in a CRS whose datum counts in grads (NTF Paris / Lambert zone II)", "[vector][area]") {
+    // EPSG:27572's geographic CRS (NTF Paris) gives latitudes in grads from the Paris meridian: the
+    // area must still be in m2. Reference: the same polygon's vertices (densified) in NTF lon/lat
+    // degrees (EPSG:4275), PROJ's geodesic polygon area on the Clarke 1880 (IGN) ellipsoid.
+    auto lam = io::srs_from_user("EPSG:27572", "t", "CRS");
+    auto ntf = io::srs_from_user("EPSG:4275", "t", "CRS");
+    io::Transform t(OGRCreateCoordinateTransformation(lam.get(), ntf.get()));
+    const double x0 = 600000, y0 = 2400000, s = 5000;
+    std::vector<double> lon, lat;
+    const int n = 200;
+    auto add = [&](double x, double y) {
+        double a = x, b = y;
+        REQUIRE(t->Transform(1, &a, &b));
+        lon.push_back(a);
+        lat.push_back(b);
+    };
+    for (int i = 0; i < n; ++i) add(x0 + s * i / n, y0);
+    for (int i = 0; i < n; ++i) add(x0 + s, y0 + s * i / n);
+    for (int i = 0; i < n; ++i) add(x0 + s - s * i / n, y0 + s);
+    for (int i = 0; i < n; ++i) add(x0, y0 + s - s * i / n);
+    geod_geodesic g;
+    geod_init(&g, 6378249.2, 1 / 293.466021293627);
+    double ref = 0, perim = 0;
+    geod_polygonarea(&g, lat.data(), lon.data(), static_cast<int>(lon.size()), &ref, &perim);
+    ref = std::fabs(ref);
+    CHECK(ref == Approx(25e6).epsilon(2e-3));  // a 5 km square, Lambert II scale close to 1
+    char w[256];
+    std::snprintf(w, sizeof w, "POLYGON((%f %f,%f %f,%f %f,%f %f,%f %f))", x0, y0, x0 + s, y0, x0 + s, y0 + s, x0, y0 + s, x0, y0);
+    auto poly = geom::from_wkt(w);
+    vector::Ellipsoidal ell(*lam);
+    CHECK(std::fabs(ell.area(poly.get()) / ref - 1) < 1e-8);
+    CHECK(std::fabs(ell.area_geodesic(poly.get()) / ref - 1) < 1e-8);
 }

@@ -1,5 +1,7 @@
 #include "io/crs.h"
 
+#include <cpl_conv.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -43,6 +45,14 @@ Srs clone_srs(const OGRSpatialReference& src) {
     Srs s(src.Clone());
     s->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     return s;
+}
+
+Srs geog_degrees(const OGRSpatialReference& src) {
+    Srs g(src.CloneGeogCS());
+    if (!g) return g;
+    if (std::fabs(g->GetAngularUnits(nullptr) - M_PI / 180.0) > 1e-15) g->SetAngularUnits(SRS_UA_DEGREE, CPLAtof(SRS_UA_DEGREE_CONV));
+    g->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return g;
 }
 
 int gk3_cm_epsg(double lon) {

@@ -19,6 +19,9 @@ struct Extent {
 // "<op>: <what> '<text>' is not a CRS GDAL/PROJ knows; ..." on failure.
 Srs srs_from_user(const std::string& text, const std::string& op, const std::string& what);
 Srs clone_srs(const OGRSpatialReference& s);
+// The geographic CRS of s in degrees (whatever its own angular unit, e.g. the grads of NTF Paris),
+// longitude first; null when s has none.
+Srs geog_degrees(const OGRSpatialReference& s);
 
 // EPSG code of CGCS2000 / 3-degree Gauss-Kruger CM <cm>E (no zone prefix; 4534 = CM 75E ... 4554 = CM 135E)
 // for the central meridian nearest to `lon`, clamped to China's 75E..135E.

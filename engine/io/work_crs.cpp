@@ -17,9 +17,8 @@ using units::fmt;
 
 // Largest relative stretch of distances (east and north) at lon/lat by the CRS.
 double distortion(const OGRSpatialReference& work, double lon, double lat) {
-    Srs geo(work.CloneGeogCS());
+    Srs geo = geog_degrees(work);
     if (!geo) return 0;
-    geo->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     Srs w = clone_srs(work);
     Transform t(OGRCreateCoordinateTransformation(geo.get(), w.get()));
     if (!t) return 0;

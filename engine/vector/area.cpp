@@ -34,9 +34,8 @@ void add_ring_moments(const double* xy, size_t n, double rx, double ry, double s
 
 Ellipsoidal::Ellipsoidal(const OGRSpatialReference& work, double max_segment_m)
     : work_(io::clone_srs(work)), max_seg_(max_segment_m) {
-    geo_.reset(work.CloneGeogCS());
+    geo_ = io::geog_degrees(work);  // degrees whatever the datum's own unit (the formulas below take degrees)
     if (!geo_) throw Failure("area: the working CRS has no geographic CRS to measure on");
-    geo_->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     OGRErr err = OGRERR_NONE;
     a_ = work.GetSemiMajor(&err);
     double inv_f = work.GetInvFlattening(&err);
