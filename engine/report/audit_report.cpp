@@ -111,7 +111,7 @@ std::string audit_map(const checks::RedlineAuditResult& r) {
 json redline_audit_json(const checks::RedlineAuditResult& r, const std::string& created) {
     json j = report_head("ecoshield.redline_audit/1", created, r.params, r.work_epsg, r.work_crs_label);
     j["area_convention"] =
-        "*_m2 areas are planar in the working CRS; *_ell_m2 areas are ellipsoidal (geodesic on the working CRS's ellipsoid); "
+        "*_m2 areas are planar in the working CRS; *_ell_m2 areas are ellipsoidal (the drawn figure's area on the working CRS's ellipsoid); "
         "area (sum of the patches) counts overlaps twice, net_area once";
     j["method"] =
         "overlap = intersection of two patches; gap/notch = closing of the union of the patches (mitred buffer +w/2 then -w/2, "

@@ -60,7 +60,7 @@ std::vector<const io::VectorLayer*> layers(const checks::BayResult& r) {
 json bay_json(const checks::BayResult& r, const std::string& created) {
     json j = report_head("ecoshield.bay/1", created, r.params, r.work_epsg, r.work_crs_label);
     j["measure_convention"] =
-        "*_m2 and *_m are planar in the working CRS; *_ell_m2 and *_ell_m are geodesic on its ellipsoid; shares and verdicts use planar figures";
+        "*_m2 and *_m are planar in the working CRS; *_ell_m2 are the drawn figure's area on its ellipsoid and *_ell_m geodesic lengths on it; shares and verdicts use planar figures";
     j["rules"] = {
         {"sea", "sea area = the part of the bay covered by a marine function zone (zones flattened: an overlap counts once, for the zone read first); the rest is unzoned"},
         {"good_share", "good-class share = (class 1 + class 2 area) / sea area"},

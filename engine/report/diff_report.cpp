@@ -79,7 +79,7 @@ std::string change_map(const checks::RedlineDiffResult& r) {
 json redline_diff_json(const checks::RedlineDiffResult& r, const std::string& created) {
     json j = report_head("ecoshield.redline_diff/1", created, r.params, r.work_epsg, r.work_crs_label);
     j["area_convention"] =
-        "*_m2 areas are planar in the working CRS; *_ell_m2 areas are ellipsoidal (geodesic on the working CRS's ellipsoid); "
+        "*_m2 areas are planar in the working CRS; *_ell_m2 areas are ellipsoidal (the drawn figure's area on the working CRS's ellipsoid); "
         "verdicts use planar areas";
     j["method"] =
         "removed = old patch minus the union of the new version; added = new patch minus the union of the old version; parts of a "

@@ -87,7 +87,7 @@ json screen_json_head(const checks::ScreenResult& r, const std::string& created)
     j["parameters"] = r.params;
     j["work_crs"] = {{"epsg", r.work_epsg}, {"name", r.work_crs_label}};
     j["area_convention"] =
-        "*_m2 areas are planar in the working CRS; *_ell_m2 areas are ellipsoidal (geodesic on the working CRS's ellipsoid); "
+        "*_m2 areas are planar in the working CRS; *_ell_m2 areas are ellipsoidal (the drawn figure's area on the working CRS's ellipsoid); "
         "ha and mu values derive from the planar m2; totals and shares use planar areas";
     json inputs = json::array();
     auto layer_input = [&](const std::string& role, const io::VectorLayer& L) { inputs.push_back(layer_input_json(L, role, r.inputs)); };

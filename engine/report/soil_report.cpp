@@ -91,7 +91,7 @@ json soil_json(const checks::SoilResult& r, const std::string& created) {
         "<= the range; listed = status in listed-status, or a status that is missing or outside the enumeration; farmland pieces "
         "are the farmland features (flattened: overlaps counted once, for the feature read first) split by the admin polygons; "
         "share = class area / the county's farmland area";
-    j["area_convention"] = "*_m2 areas are planar in the working CRS; *_ell_m2 are geodesic on its ellipsoid; share is planar, share_ell ellipsoidal";
+    j["area_convention"] = "*_m2 areas are planar in the working CRS; *_ell_m2 are the drawn figure's area on its ellipsoid; share is planar, share_ell ellipsoidal";
     json inputs = json::array();
     for (size_t k = 0; const auto* L = layer_at(r, k); ++k)
         if (L->present) inputs.push_back(layer_input_json(*L, r.inputs));

@@ -93,7 +93,7 @@ std::string table_map(const checks::TabulateResult& r) {
 json tabulate_json(const checks::TabulateResult& r, const std::string& created) {
     json j = report_head("ecoshield.tabulate/1", created, r.params, r.work_epsg, r.work_crs_label);
     j["area_convention"] =
-        "*_m2 areas are planar in the working CRS; *_ell_m2 areas are ellipsoidal (geodesic on the working CRS's ellipsoid); ha from planar m2";
+        "*_m2 areas are planar in the working CRS; *_ell_m2 areas are ellipsoidal (the drawn figure's area on the working CRS's ellipsoid); ha from planar m2";
     j["overlap_rule"] =
         "each layer is flattened in feature order: where features of one layer overlap, the overlap counts once, for the feature read first; "
         "table total of a layer + its self-overlap = sum of its features' own areas";

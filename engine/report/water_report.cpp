@@ -63,7 +63,7 @@ json water_json(const checks::WaterResult& r, const std::string& created) {
         "marine zone polygon covering it, else to the nearest water zone line (reach) within the snap distance, else it is "
         "unassigned with the nearest zone of any layer; compliant when the measured class is as good as or better than the target "
         "(GB 3838-2002 I < II < III < IV < V < worse_V on water zones; GB 3097-1997 1 < 2 < 3 < 4 < worse_4 on marine zones); "
-        "areas *_m2 planar in the working CRS, *_ell_m2 geodesic on its ellipsoid";
+        "areas *_m2 planar in the working CRS, *_ell_m2 the drawn figure's area on its ellipsoid";
     json inputs = json::array();
     for (size_t k = 0; const auto* L = layers_of(r, k); ++k)
         if (L->present) inputs.push_back(layer_input_json(*L, r.inputs));
