@@ -127,7 +127,7 @@ TEST_CASE("barriers: invariants on the gorilla sanctuary vegetation", "[graph][b
     // highest score, ties to the lowest corridor index): one corridor at a time, last to first.
     {
         BarrierAccumulator acc(p, cor.corridors.size(), bo, "t");
-        for (std::size_t k = cor.corridors.size(); k-- > 0;) acc.add(cor.corridors, k, k + 1, cor.fields);
+        for (std::size_t k = cor.corridors.size(); k-- > 0;) acc.add(cor.corridors, std::vector<std::size_t>{k}, cor.fields);
         auto r = acc.finish(cor.corridors);
         REQUIRE(r.score.size() == b.score.size());
         CHECK(std::memcmp(r.score.data(), b.score.data(), r.score.size() * sizeof(float)) == 0);

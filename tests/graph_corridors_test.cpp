@@ -15,6 +15,28 @@
 using namespace eco::graph;
 
 namespace {
+// A W x H grid of square cells of side `cell` (8 or 16 neighbours), for the bounded searches and
+// their reference.
+eco::raster::CostSetup grid_setup(int W, int H, double cell, bool knight) {
+    eco::raster::CostSetup s;
+    s.width = W;
+    s.height = H;
+    s.cw = cell;
+    s.ch = cell;
+    s.knight = knight;
+    return s;
+}
+// The reference: the raster cost engine's full-grid search from the source cells (one source id).
+eco::raster::CostState full_costs(const eco::raster::CostSetup& s, const std::vector<float>& res, const std::vector<uint64_t>& src) {
+    std::vector<std::pair<uint64_t, int32_t>> ss;
+    for (auto c : src) ss.emplace_back(c, 1);
+    eco::raster::CostState st;
+    eco::raster::cost_run(s, res.data(), ss, st);
+    return st;
+}
+}  // namespace
+
+namespace {
 
 using testutil::make_patches;
 
@@ -109,16 +131,8 @@ TEST_CASE("corridors: the bounded search equals the full cost run up to its boun
     for (int r = 5; r < 25; ++r) res[r * W + 20] = std::numeric_limits<float>::quiet_NaN();  // a wall
     std::vector<uint64_t> src{static_cast<uint64_t>(15 * W + 3), static_cast<uint64_t>(16 * W + 3)};
     for (bool knight : {false, true}) {
-        eco::raster::CostSetup s;
-        s.width = W;
-        s.height = H;
-        s.cw = 10;
-        s.ch = 10;
-        s.knight = knight;
-        eco::raster::CostState st;
-        std::vector<std::pair<uint64_t, int32_t>> ss;
-        for (auto c : src) ss.emplace_back(c, 1);
-        eco::raster::cost_run(s, res.data(), ss, st);
+        const auto s = grid_setup(W, H, 10, knight);
+        const eco::raster::CostState st = full_costs(s, res, src);
         const double bound = 1500;
         // r_min 1 (the lowest resistance): the window is the sources' box grown by 1500 / (1 x 10) + 1 cells,
         // the whole grid here.
@@ -226,16 +240,8 @@ TEST_CASE("corridors: the bucket-queue search gives the full cost run's values w
                               static_cast<uint64_t>(26 * W + 31)};
     for (auto c : src) res[c] = 1.f;
     for (bool knight : {false, true}) {
-        eco::raster::CostSetup s;
-        s.width = W;
-        s.height = H;
-        s.cw = 30;
-        s.ch = 30;
-        s.knight = knight;
-        eco::raster::CostState st;
-        std::vector<std::pair<uint64_t, int32_t>> ss;
-        for (auto c : src) ss.emplace_back(c, 1);
-        eco::raster::cost_run(s, res.data(), ss, st);
+        const auto s = grid_setup(W, H, 30, knight);
+        const eco::raster::CostState st = full_costs(s, res, src);
         const double bound = 20000;  // well inside the grid for some directions, cut by its edges in others
         struct Variant {
             double r_min, r_max;
@@ -277,15 +283,9 @@ TEST_CASE("corridors: a field whose search outgrows its first window is still ex
     for (int r = 0; r < H; ++r) res[r * W + 300] = r == 15 ? 1.f : std::numeric_limits<float>::quiet_NaN();  // a gap
     for (int c = 100; c < 120; ++c) res[5 * W + c] = 7.f;
     for (bool knight : {false, true}) {
-        eco::raster::CostSetup s;
-        s.width = W;
-        s.height = H;
-        s.cw = 20;
-        s.ch = 20;
-        s.knight = knight;
+        const auto s = grid_setup(W, H, 20, knight);
         const std::vector<uint64_t> src{static_cast<uint64_t>(15 * W + 2)};
-        eco::raster::CostState st;
-        eco::raster::cost_run(s, res.data(), {{src[0], 1}}, st);
+        const eco::raster::CostState st = full_costs(s, res, src);
         BoundedSearch ws;
         const double bound = 9000;
         auto f = bounded_cost(s, res.data(), src, bound, 1.0, ws, 7.0);

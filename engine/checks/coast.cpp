@@ -282,11 +282,7 @@ std::unique_ptr<CoastResult> run_coast(const CoastInput& in, const nlohmann::jso
         measure(*R->old, *in.old_coastline, "old coastline", progress.sub(0.4, 0.7));
         for (const auto& u : R->old->unknown_values) R->unknown_values.push_back("old version " + u);
         for (const auto& nt : R->old->notes) R->notes.push_back("old version: " + nt);
-        for (const auto& f : R->old->inputs) {
-            bool seen = false;
-            for (const auto& g : R->inputs) seen = seen || g.path == f.path;
-            if (!seen) R->inputs.push_back(f);
-        }
+        R->inputs = R->old->inputs;  // this run's inputs, then the old version's files not among them
         if (R->old->layer.crs_label != R->layer.crs_label)
             R->notes.push_back("the two versions are in different CRSs (" + R->old->layer.crs_label + ", " + R->layer.crs_label +
                                "): both reprojected to the working CRS");

@@ -72,7 +72,7 @@ std::string or_none(std::string s) { return s.empty() ? "(none)" : s; }
 
 // `other`: a version read before; a patch identical to one of its patches takes that one's
 // ellipsoidal area instead of measuring it again (most patches, between two versions).
-// V.layer read before (read_layers); its patches' fields and flattened geometries.
+// V.layer already read (run_redline_diff); its patches' fields and flattened geometries.
 void prepare_version(DiffVersion& V, const vector::Ellipsoidal& ell, const Progress& p, const DiffVersion* other = nullptr) {
     for (const auto& f : V.layer.features)
         if (geom::dimension(f.geom.get()) != 2)
@@ -160,7 +160,6 @@ private:
 
 }  // namespace
 
-static double width_noise(double area) { return std::max(1e-9 * area, 1e-6); }
 
 std::pair<geom::Geom, geom::Geom> split_by_width(const GEOSGeometry* g, double tolerance) {
     if (tolerance <= 0 || geom::is_empty(g)) return {geom::clone(g), geom::from_wkt("MULTIPOLYGON EMPTY")};
@@ -170,10 +169,10 @@ std::pair<geom::Geom, geom::Geom> split_by_width(const GEOSGeometry* g, double t
     // The opening lies in g. When it has g's area, nothing of g is thin, and the overlays below
     // would only cut float noise off g's boundary (slivers of 1e-6 m2 and less): g is all core.
     const double a = geom::area(g);
-    if (std::abs(a - geom::area(opened.get())) <= width_noise(a)) return {geom::clone(g), geom::from_wkt("MULTIPOLYGON EMPTY")};
+    if (std::abs(a - geom::area(opened.get())) <= vector::overlay_noise(a)) return {geom::clone(g), geom::from_wkt("MULTIPOLYGON EMPTY")};
     geom::Geom core = poly(geom::intersection(g, opened.get()));
     geom::Geom thin = poly(geom::difference(g, core.get()));
-    if (geom::is_empty(thin.get()) || geom::area(thin.get()) <= width_noise(a)) return {geom::clone(g), geom::from_wkt("MULTIPOLYGON EMPTY")};
+    if (geom::is_empty(thin.get()) || geom::area(thin.get()) <= vector::overlay_noise(a)) return {geom::clone(g), geom::from_wkt("MULTIPOLYGON EMPTY")};
     return {std::move(core), std::move(thin)};
 }
 

@@ -55,11 +55,8 @@ BarrierAccumulator::Tile& BarrierAccumulator::tile(std::size_t g) {
     const int r = static_cast<int>(g / W), c = static_cast<int>(g % W);
     auto& t = tiles_[static_cast<std::size_t>(r / kTile) * tiles_w_ + static_cast<std::size_t>(c / kTile)];
     if (!t) {
-        t = std::make_unique<Tile>();
-        std::fill(std::begin(t->best), std::end(t->best), 0.0);
-        std::fill(std::begin(t->imp), std::end(t->imp), 0.0);
+        t = std::make_unique<Tile>();  // value-initialised: scores, improvements and radii 0
         std::fill(std::begin(t->from), std::end(t->from), static_cast<std::uint32_t>(nc_));
-        std::fill(std::begin(t->rad), std::end(t->rad), std::uint8_t(0));
     }
     return *t;
 }
@@ -76,13 +73,6 @@ inline std::size_t in_tile(std::size_t g, int W, int T) {
     return static_cast<std::size_t>(r % T) * T + static_cast<std::size_t>(c % T);
 }
 }  // namespace
-
-void BarrierAccumulator::add(const std::vector<Corridor>& cs, std::size_t k0, std::size_t k1,
-                             const std::vector<CostField>& fields) {
-    std::vector<std::size_t> ks(k1 > k0 ? k1 - k0 : 0);
-    for (std::size_t k = k0; k < k1; ++k) ks[k - k0] = k;
-    add(cs, ks, fields);
-}
 
 void BarrierAccumulator::add(const std::vector<Corridor>& cs, const std::vector<std::size_t>& ks,
                              const std::vector<CostField>& fields) {
@@ -286,7 +276,9 @@ BarriersResult BarrierAccumulator::finish(const std::vector<Corridor>& cs, const
 BarriersResult barriers(const Patches& p, const CorridorsResult& cor, const BarrierOptions& opt, const std::string& op,
                         const Progress& progress) {
     BarrierAccumulator acc(p, cor.corridors.size(), opt, op);
-    acc.add(cor.corridors, 0, cor.corridors.size(), cor.fields);
+    std::vector<std::size_t> all(cor.corridors.size());
+    std::iota(all.begin(), all.end(), std::size_t(0));
+    acc.add(cor.corridors, all, cor.fields);
     progress.report(0.8, "barriers");
     return acc.finish(cor.corridors, progress);
 }

@@ -54,11 +54,10 @@ BarriersResult barriers(const Patches& p, const CorridorsResult& cor, const Barr
 
 // The same computation fed by batches of corridors while their cost fields are held (least_cost_corridors'
 // on_batch, so the fields need not all be kept): add() in corridor order, then finish(). barriers() is
-// add(0, all, cor.fields) + finish(); the results are the same however the corridors are batched.
+// add(every corridor, cor.fields) + finish(); the results are the same however the corridors are batched.
 class BarrierAccumulator {
 public:
     BarrierAccumulator(const Patches& p, std::size_t corridors, const BarrierOptions& opt, const std::string& op);
-    void add(const std::vector<Corridor>& cs, std::size_t k0, std::size_t k1, const std::vector<CostField>& fields);
     // the corridors ks (indices in cs, any order)
     void add(const std::vector<Corridor>& cs, const std::vector<std::size_t>& ks, const std::vector<CostField>& fields);
     BarriersResult finish(const std::vector<Corridor>& cs, const Progress& progress = {});

@@ -85,8 +85,6 @@ std::vector<PatchHit> bounded_cost_run(const raster::CostSetup& s, const float* 
     // grid (stride W) for the cells a knight's move crosses; the same lengths and step sums as the cost engine
     const raster::MoveTable mw(s, ww), mg(s, W);
     const int nm = mw.n;
-    int mdr[17], mdc[17];
-    for (int k = 1; k <= 16; ++k) mdr[k] = raster::cost_move(k).dr, mdc[k] = raster::cost_move(k).dc;
 
     using Item = std::pair<double, uint32_t>;
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
@@ -118,7 +116,7 @@ std::vector<PatchHit> bounded_cost_run(const raster::CostSetup& s, const float* 
         }
         const double ri = static_cast<double>(res[gcell]);
         for (int k = 1; k <= nm; ++k) {
-            const int rr = r + mdr[k], cc = c + mdc[k];
+            const int rr = r + mw.dr[k], cc = c + mw.dc[k];
             if (rr < 0 || rr >= wh || cc < 0 || cc >= ww) continue;
             const std::size_t j = static_cast<std::size_t>(static_cast<long long>(i) + mw.off[k]);
             if (ws.dir[j] & kSettled) continue;
@@ -171,8 +169,6 @@ void bounded_values_run(const raster::CostSetup& s, const float* res, const std:
     if (ws.buckets.size() < nb) ws.buckets.resize(nb);
     std::size_t pending = 0;
     const int nm = mw.n;
-    int mdr[17], mdc[17];
-    for (int k = 1; k <= 16; ++k) mdr[k] = raster::cost_move(k).dr, mdc[k] = raster::cost_move(k).dc;
     seed_sources(ws, res, source_cells, [&](uint32_t i) {
         ws.buckets[0].push_back({0.0, i});
         ++pending;
@@ -189,7 +185,7 @@ void bounded_values_run(const raster::CostSetup& s, const float* res, const std:
             const bool interior = r >= mw.reach && r < wh - mw.reach && c >= mw.reach && c < ww - mw.reach;
             for (int k = 1; k <= nm; ++k) {
                 if (!interior) {
-                    const int rr = r + mdr[k], cc = c + mdc[k];
+                    const int rr = r + mw.dr[k], cc = c + mw.dc[k];
                     if (rr < 0 || rr >= wh || cc < 0 || cc >= ww) continue;
                 }
                 const double rj = static_cast<double>(res[static_cast<long long>(gcell) + mg.off[k]]);

@@ -29,8 +29,8 @@ struct BoundedSearch {
     std::vector<uint8_t> dir;          // 0 unreached, raster::kSourceDir at sources, else the move back
     std::size_t settled = 0;           // cells settled by the last search
     std::vector<uint32_t> touched;     // window cells the last search wrote (reset by the next one)
-    std::vector<std::vector<std::pair<double, uint32_t>>> buckets;
-    int margin = 0;                    // bounded_cost (corridors.h): the window margin the last search needed  // bounded_values_run's queue (kept for reuse)
+    std::vector<std::vector<std::pair<double, uint32_t>>> buckets;  // bounded_values_run's queue (kept for reuse)
+    int margin = 0;                    // bounded_cost (corridors.h): the window margin the last search needed
     std::size_t local(uint64_t cell) const {
         const int r = static_cast<int>(cell / static_cast<uint64_t>(grid_w)), c = static_cast<int>(cell % static_cast<uint64_t>(grid_w));
         return static_cast<std::size_t>(r - y0) * static_cast<std::size_t>(w) + static_cast<std::size_t>(c - x0);

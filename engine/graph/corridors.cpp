@@ -5,13 +5,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "core/error.h"
 #include "graph/rss_trace.h"
-#include <chrono>
-#include <cstdio>
 
 namespace eco::graph {
 
@@ -131,13 +131,8 @@ CorridorsResult least_cost_corridors(const Patches& p, const Resistance& res, co
     const raster::CostSetup setup = raster::cost_setup(p.grid, opt.knight);
     double held = 0;
     const double budget = opt.memory_mb * 1024.0 * 1024.0;
-    auto bytes_held = [&] {
-        double b = 0;
-        for (const CostField& f : out.fields) b += 8.0 * static_cast<double>(f.acc.size());
-        return b;
-    };
     auto over_budget = [&] {
-        if (std::getenv("ECOSHIELD_RSS_TRACE")) {  // where the budget went (rss_trace.h)
+        if (rss_trace_on()) {  // where the budget went (rss_trace.h)
             std::size_t held_n = 0, big = 0;
             raster::Window bb{};
             for (const CostField& f : out.fields)
@@ -146,7 +141,7 @@ CorridorsResult least_cost_corridors(const Patches& p, const Resistance& res, co
                     if (f.acc.size() > big) big = f.acc.size(), bb = f.box;
                 }
             std::fprintf(stderr, "corridors over budget: %zu fields held, %.0f MiB; the largest %d x %d cells (%.0f MiB)\n", held_n,
-                         bytes_held() / 1048576.0, bb.w, bb.h, 8.0 * static_cast<double>(big) / 1048576.0);
+                         held / 1048576.0, bb.w, bb.h, 8.0 * static_cast<double>(big) / 1048576.0);
         }
         throw BadInput(op + ": the corridors' cost fields need more than " + std::to_string(static_cast<long long>(opt.memory_mb)) +
                        " MB (--corridor-memory-mb); narrow --corridor-width, set --corridor-max-lcd, use --links planar or "
@@ -256,7 +251,7 @@ CorridorsResult least_cost_corridors(const Patches& p, const Resistance& res, co
         progress.report(static_cast<double>(t1) / static_cast<double>(use.size()) * 0.9, "corridors");
     }
     if (!keep_fields) out.fields.clear();
-    if (std::getenv("ECOSHIELD_RSS_TRACE"))
+    if (rss_trace_on())
         std::fprintf(stderr, "corridors: %zu, wall: searches %.1f s, N %.1f s, batch callback (barriers) %.1f s; fields: %lld cells in "
                              "their boxes, %lld with a value, at most %.0f MiB held\n",
                      use.size(), t_search, t_n, t_batch, st_box.load(), st_settled.load(), peak_held / 1048576.0);

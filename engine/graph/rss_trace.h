@@ -10,9 +10,14 @@
 
 namespace eco::graph {
 
-inline void rss_trace(const char* step) {
+// Whether ECOSHIELD_RSS_TRACE is set (read once).
+inline bool rss_trace_on() {
     static const bool on = std::getenv("ECOSHIELD_RSS_TRACE") != nullptr;
-    if (!on) return;
+    return on;
+}
+
+inline void rss_trace(const char* step) {
+    if (!rss_trace_on()) return;
     static const auto t0 = std::chrono::steady_clock::now();
     long rss = -1, hwm = -1;
     if (std::FILE* f = std::fopen("/proc/self/status", "r")) {

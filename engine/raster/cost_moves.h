@@ -24,6 +24,7 @@ struct MoveTable {
     long long off[17] = {0};             // index offset of the target cell
     long long offa[17] = {0}, offb[17] = {0};  // knight's moves: offsets of the two crossed cells
     uint32_t opposite[17] = {0};         // the move back
+    int dr[17] = {0}, dc[17] = {0};      // row and column steps
 
     MoveTable(const CostSetup& s, long long stride) : n(s.knight ? 16 : 8), reach(s.knight ? 2 : 1) {
         const double unit = s.cell_units ? s.cw : 1.0;
@@ -31,6 +32,8 @@ struct MoveTable {
             const Move& m = cost_move(k);
             len[k] = std::hypot(m.dc * s.cw, m.dr * s.ch) / unit;
             off[k] = m.dr * stride + m.dc;
+            dr[k] = m.dr;
+            dc[k] = m.dc;
             if (k > 8) {
                 if (std::abs(m.dr) == 2) {
                     offa[k] = (m.dr / 2) * stride;

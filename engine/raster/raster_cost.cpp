@@ -244,8 +244,6 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
     const long long Wp = static_cast<long long>(g.stride());
     const int W = g.width(), H = g.height();
     const MoveTable mv(s, Wp);
-    int dr[17], dc[17];
-    for (int k = 1; k <= 16; ++k) dr[k] = cost_move(k).dr, dc[k] = cost_move(k).dc;
 
     // tiles of about T x T cells (a tile's records fit in a core's own cache), split evenly
     const int T = s.tile > 0 ? s.tile : 256;
@@ -327,7 +325,7 @@ void cost_search(const CostSetup& s, CostGrid<R>& g, const RankedSources& src, c
                 if (std::isnan(step)) continue;
                 const double cand = ec + step;
                 const uint32_t nad = base | mv.opposite[k];
-                const int rr = r + dr[k], cc = c + dc[k];
+                const int rr = r + mv.dr[k], cc = c + mv.dc[k];
                 const bool tie = cand != ec;
                 if (rr >= r0 && rr < r1 && cc >= c0 && cc < c1) {
                     if (relax(cj, cand, nad, tie)) t.heap.push(key_of(cand), j);

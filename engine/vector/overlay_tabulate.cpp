@@ -312,7 +312,7 @@ std::vector<FlatIndex::Part> FlatIndex::cut(const GEOSGeometry* g, double a, dou
     double inside = 0;
     for (const auto& p : out) inside += p.area;
     geom::Geom rest;
-    if (a - inside > std::max(1e-9 * a, 1e-6)) rest = minus_union(g, hit);
+    if (a - inside > overlay_noise(a)) rest = minus_union(g, hit);
     const double ar = (!rest || geom::is_empty(rest.get())) ? 0.0 : geom::area(rest.get());
     if (out.empty() && ar <= 0) {  // g meets no feature and is itself no bigger than the noise: g is the rest
         out.push_back({kNone, keep_geom ? geom::clone(g) : geom::Geom{}, a, ae});
@@ -343,7 +343,11 @@ std::vector<FlatIndex::Part> FlatIndex::cut(const GEOSGeometry* g, double a, dou
 
 std::vector<Piece> split_pieces(const std::vector<FlatFeature>& A, const std::vector<FlatFeature>& B, const Ellipsoidal& ell,
                                 const Progress& progress) {
-    FlatIndex ta(A), tb(B);
+    FlatIndex tb(B);
+    geom::STRtree ta;  // A's features, for "B outside A"
+    for (size_t i = 0; i < A.size(); ++i)
+        if (!geom::is_empty(A[i].shape)) ta.insert(A[i].shape, i);
+    ta.build();
     std::vector<std::vector<Piece>> per_a(A.size()), per_b(B.size());
     // A_i ∩ B_j and A_i outside B
     for_blocks(A.size(), progress.sub(0.0, 0.7), "splitting A by B", [&](size_t i) {
@@ -362,7 +366,7 @@ std::vector<Piece> split_pieces(const std::vector<FlatFeature>& A, const std::ve
         if (geom::is_empty(g)) return;
         geom::Prepared pg(g);
         std::vector<const GEOSGeometry*> hit;
-        for (size_t i : ta.tree().query(g))
+        for (size_t i : ta.query(g))
             if (pg.intersects(A[i].shape)) hit.push_back(A[i].shape);
         geom::Geom rest = minus_union(g, hit);
         double a = geom::is_empty(rest.get()) ? 0.0 : geom::area(rest.get());

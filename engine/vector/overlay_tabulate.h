@@ -5,6 +5,7 @@
 // "A_i outside B"; likewise for B. Planar areas in the working CRS, ellipsoidal through
 // vector::Ellipsoidal. Results do not depend on the thread count.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -41,6 +42,10 @@ std::vector<FlatFeature> flatten(const std::vector<const GEOSGeometry*>& polys, 
 
 inline constexpr size_t kNone = static_cast<size_t>(-1);  // "no feature"
 
+// The area below which a difference of areas is float noise of an overlay: max(1e-9 a, 1e-6
+// square units) for a polygon of area a.
+inline double overlay_noise(double a) { return std::max(1e-9 * a, 1e-6); }
+
 // The flattened features of a layer, indexed to cut other polygons by them. cut() may be called
 // from several threads (each prepares the features it meets, once).
 class FlatIndex {
@@ -61,7 +66,6 @@ public:
     // fewer), unless it is under 1e-6 of g, where the rounding would matter. With keep_geom false
     // the parts carry their areas only (no geometry: nothing cloned for covered parts).
     std::vector<Part> cut(const GEOSGeometry* g, double a, double ae, const Ellipsoidal& ell, bool keep_geom = true) const;
-    const geom::STRtree& tree() const { return tree_; }
 
 private:
     const std::vector<FlatFeature>& L_;

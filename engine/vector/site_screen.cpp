@@ -331,6 +331,23 @@ const std::vector<ChunkPair>& chunk_pairs(const ConstraintIndex::Flat& a, const 
     return pairs;
 }
 
+// Calls visit(chunk of a, chunk of b) for every pair of chunks, nearest groups first, whose boxes
+// are within `cutoff` and nearer than `best` (which visit lowers as it finds distances).
+template <class Visit>
+void for_near_chunks(const ConstraintIndex::Flat& a, const ConstraintIndex::Flat& b, double cutoff, const double& best, Visit&& visit) {
+    if (a.chunks.empty() || b.chunks.empty()) return;
+    for (const ChunkPair& gp : chunk_pairs(a, b, cutoff)) {
+        if (gp.lb > best) break;
+        const auto& ca = a.chunks[gp.ia];
+        for (unsigned ib = b.groups[gp.gb].first; ib < b.groups[gp.gb].last; ++ib) {
+            const auto& cb = b.chunks[ib];
+            const double lb = box_box(ca, cb);
+            if (lb > best || lb > cutoff) continue;
+            visit(ca, cb);
+        }
+    }
+}
+
 // Distance between two geometries that do not intersect: the minimum over every pair of
 // segments (or points) of GEOS's formulas, as GEOS's facet distance computes it, with pairs of
 // chunks whose boxes are farther apart than the minimum so far skipped. Pairs whose boxes are
@@ -341,37 +358,29 @@ double flat_distance_pairs(const ConstraintIndex::Flat& a, const ConstraintIndex
     double best = std::numeric_limits<double>::infinity();
     const double *pa = a.xy.data(), *pb = b.xy.data();
     auto at = [](const double* xy, unsigned j) { return XY{xy[2 * j], xy[2 * j + 1]}; };
-    // pairs (chunk of a, group of chunks of b) nearest boxes first (chunk_pairs), then within
-    // them the pairs of chunks
-    if (a.chunks.empty() || b.chunks.empty()) return best;
-    const std::vector<ChunkPair>& pairs = chunk_pairs(a, b, cutoff);
-    for (const ChunkPair& gp : pairs) {
-        if (gp.lb > best) break;
-        const auto& ca = a.chunks[gp.ia];
-        for (unsigned ib = b.groups[gp.gb].first; ib < b.groups[gp.gb].last; ++ib) {
-            const auto& cb = b.chunks[ib];
-            const double lb = box_box(ca, cb);
-            if (lb > best || lb > cutoff) continue;
-            const bool apt = ca.first == ca.last, bpt = cb.first == cb.last;
-            if (apt && bpt) {
-                best = std::min(best, pt_dist(at(pa, ca.first), at(pb, cb.first)));
-            } else if (apt) {
-                for (unsigned k = cb.first + 1; k <= cb.last; ++k) best = std::min(best, pt_seg(at(pa, ca.first), at(pb, k - 1), at(pb, k)));
-            } else if (bpt) {
-                for (unsigned j = ca.first + 1; j <= ca.last; ++j) best = std::min(best, pt_seg(at(pb, cb.first), at(pa, j - 1), at(pa, j)));
-            } else {
-                for (unsigned j = ca.first + 1; j <= ca.last; ++j) {
-                    const XY A = at(pa, j - 1), B = at(pa, j);
-                    for (unsigned k = cb.first + 1; k <= cb.last; ++k) {
-                        const XY C = at(pb, k - 1), D = at(pb, k);
-                        const double gap = seg_box_gap(A, B, C, D);
-                        if (gap > best || gap > cutoff) continue;  // cannot lower the minimum, or beyond the cutoff
-                        best = std::min(best, seg_seg(A, B, C, D));
-                    }
+    for_near_chunks(a, b, cutoff, best, [&](const ConstraintIndex::Chunk& ca, const ConstraintIndex::Chunk& cb) {
+        const bool apt = ca.first == ca.last, bpt = cb.first == cb.last;
+        if (apt && bpt) {
+            best = std::min(best, pt_dist(at(pa, ca.first), at(pb, cb.first)));
+        } else if (apt) {
+            for (unsigned k = cb.first + 1; k <= cb.last; ++k)
+                best = std::min(best, pt_seg(at(pa, ca.first), at(pb, k - 1), at(pb, k)));
+        } else if (bpt) {
+            for (unsigned j = ca.first + 1; j <= ca.last; ++j)
+                best = std::min(best, pt_seg(at(pb, cb.first), at(pa, j - 1), at(pa, j)));
+        } else {
+            for (unsigned j = ca.first + 1; j <= ca.last; ++j) {
+                const XY A = at(pa, j - 1), B = at(pa, j);
+                for (unsigned k = cb.first + 1; k <= cb.last; ++k) {
+                    const XY C = at(pb, k - 1), D = at(pb, k);
+                    const double gap = seg_box_gap(A, B, C, D);
+                    if (gap > best || gap > cutoff)
+                        continue;  // cannot lower the minimum, or beyond the cutoff
+                    best = std::min(best, seg_seg(A, B, C, D));
                 }
             }
         }
-    }
+    });
     return best;
 }
 
@@ -387,8 +396,6 @@ double flat_distance_pairs(const ConstraintIndex::Flat& a, const ConstraintIndex
 double flat_distance_vertices(const ConstraintIndex::Flat& a, const ConstraintIndex::Flat& b, double cutoff) {
     double best = std::numeric_limits<double>::infinity();
     const double *pa = a.xy.data(), *pb = b.xy.data();
-    if (a.chunks.empty() || b.chunks.empty()) return best;
-    const std::vector<ChunkPair>& pairs = chunk_pairs(a, b, cutoff);
     // vertices [v0, v1] of p against the segments [s0, s1] of q (s0 = first vertex of the first one)
     auto sweep = [&best](const double* p, unsigned v0, unsigned v1, const ConstraintIndex::Chunk& qbox, const double* q, unsigned s0,
                          unsigned s1) {
@@ -405,17 +412,10 @@ double flat_distance_vertices(const ConstraintIndex::Flat& a, const ConstraintIn
             }
         }
     };
-    for (const ChunkPair& gp : pairs) {
-        if (gp.lb > best) break;
-        const auto& ca = a.chunks[gp.ia];
-        for (unsigned ib = b.groups[gp.gb].first; ib < b.groups[gp.gb].last; ++ib) {
-            const auto& cb = b.chunks[ib];
-            const double lb = box_box(ca, cb);
-            if (lb > best || lb > cutoff) continue;
-            sweep(pa, ca.first, ca.last, cb, pb, cb.first, cb.last);
-            sweep(pb, cb.first, cb.last, ca, pa, ca.first, ca.last);
-        }
-    }
+    for_near_chunks(a, b, cutoff, best, [&](const ConstraintIndex::Chunk& ca, const ConstraintIndex::Chunk& cb) {
+        sweep(pa, ca.first, ca.last, cb, pb, cb.first, cb.last);
+        sweep(pb, cb.first, cb.last, ca, pa, ca.first, ca.last);
+    });
     return best;
 }
 
